@@ -1,0 +1,152 @@
+"""Identity and reference integrity: unique ids, known indicators and OIT items, no dangling links."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable, Sequence
+
+from ..findings import Finding
+from ..framework import Framework, UnknownFrameworkYear, available_years, load_framework, normalize_oit_code
+from ..load import Document
+from ..project import Project
+
+
+def _duplicates(doc: Document, items: Sequence[object], list_name: str, attr: str = "id") -> Iterable[Finding]:
+    first: dict[str, int] = {}
+    for i, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in first:
+            line, _ = doc.locate((list_name, first[value], attr))
+            yield doc.finding("ITA204", (list_name, i, attr), id=value, first=line)
+        else:
+            first[value] = i
+
+
+def check_ids(project: Project) -> Iterable[Finding]:
+    """Ids are how pages, URLs and cross-references find things: each must be unique in its file."""
+    for assessment in project.assessments.values():
+        doc = project.doc_of(assessment)
+        for name in ("questions", "recommendations", "weaknesses", "contradictions", "source_notes"):
+            yield from _duplicates(doc, getattr(assessment, name), name)
+        seen: dict[int, int] = {}
+        for i, score in enumerate(assessment.indicators):
+            if score.number in seen:
+                yield doc.finding("ITA206", ("indicators", i, "number"), number=score.number)
+            seen[score.number] = i
+    for plan in project.plans.values():
+        doc = project.doc_of(plan)
+        yield from _duplicates(doc, plan.measures, "measures")
+        yield from _duplicates(doc, plan.measures, "measures", "number")
+        yield from _duplicates(doc, plan.steps, "steps", "number")
+        yield from _duplicates(doc, plan.contradictions, "contradictions")
+
+
+def framework_for(year: int) -> Framework | None:
+    """The framework of a fiscal year, or None where the package has no data for it."""
+    try:
+        return load_framework(year)
+    except UnknownFrameworkYear:
+        return None
+
+
+def _indicator(doc: Document, fw: Framework, number: int, loc: tuple) -> Iterable[Finding]:
+    if fw.indicators and fw.indicator(number) is None:
+        yield doc.finding("ITA201", loc, number=number, year=fw.fiscal_year, max=max(fw.indicators))
+
+
+def check_framework(project: Project) -> Iterable[Finding]:
+    """Indicator numbers and OIT codes must exist in the framework of the year they belong to."""
+    for year, assessment in project.assessments.items():
+        doc = project.doc_of(assessment)
+        fw = framework_for(year)
+        if fw is None:
+            years = ", ".join(str(y) for y in available_years())
+            yield doc.finding("ITA205", ("fiscal_year",), year=year, available=years)
+            continue
+        for i, score in enumerate(assessment.indicators):
+            yield from _indicator(doc, fw, score.number, ("indicators", i, "number"))
+        numbered = {s.number for s in assessment.indicators}
+        missing = sorted(set(fw.indicators) - numbered)
+        if fw.indicators and missing:
+            yield doc.finding("ITA207", ("indicators",), missing=", ".join(map(str, missing)))
+        for i, tool in enumerate(assessment.tools):
+            for name in ("maintain", "improve"):
+                for j, number in enumerate(getattr(tool, name)):
+                    yield from _indicator(doc, fw, number, ("tools", i, name, j))
+        for name in ("questions", "weaknesses", "recommendations"):
+            for i, item in enumerate(getattr(assessment, name)):
+                if item.indicator is not None:
+                    yield from _indicator(doc, fw, item.indicator, (name, i, "indicator"))
+        for i, rec in enumerate(assessment.recommendations):
+            for j, ref in enumerate(rec.oit_refs):
+                yield from _oit_ref(doc, year, ref.code, ref.numbering, ("recommendations", i, "oit_refs", j, "code"))
+    for year, plan in project.plans.items():
+        fw = framework_for(plan.based_on or year)
+        if fw is None:
+            continue
+        doc = project.doc_of(plan)
+        for i, measure in enumerate(plan.measures):
+            for j, number in enumerate(measure.indicators):
+                yield from _indicator(doc, fw, number, ("measures", i, "indicators", j))
+
+
+def _oit_ref(doc: Document, year: int, written: str, numbering: int | None, loc: tuple) -> Iterable[Finding]:
+    code = normalize_oit_code(written)
+    if code is None or code != written:
+        return  # a mistyped code is the lints' business: they can say what was meant
+    fw = framework_for(numbering or year)
+    if fw is None:
+        years = ", ".join(str(y) for y in available_years())
+        yield doc.finding("ITA205", loc[:-1] + ("numbering",), year=numbering or year, available=years)
+    elif fw.oit_items and fw.oit(code) is None:
+        close = difflib.get_close_matches(code, list(fw.oit_items), n=1)
+        yield doc.finding("ITA202", loc, code=code, year=fw.fiscal_year,
+                          suggestion=f"รหัสในปีนี้: {min(fw.oit_items, key=_code_order)} ถึง "
+                                     f"{max(fw.oit_items, key=_code_order)}" + (f" หรือหมายถึง {close[0]}?" if close else ""),
+                          suggestion_en=f"this year's codes run {min(fw.oit_items, key=_code_order)} to "
+                                        f"{max(fw.oit_items, key=_code_order)}")
+
+
+def _code_order(code: str) -> int:
+    return int(code[1:]) if code[1:].isdigit() else 0
+
+
+def check_links(project: Project) -> Iterable[Finding]:
+    """Every id a file refers to must exist, so no page links to nothing."""
+    for assessment in project.assessments.values():
+        doc = project.doc_of(assessment)
+        questions = {q.id for q in assessment.questions}
+        recs = {r.id for r in assessment.recommendations}
+        for i, rec in enumerate(assessment.recommendations):
+            if rec.question and rec.question not in questions:
+                yield _dangling(doc, ("recommendations", i, "question"), rec.question, questions, "ข้อคำถาม", "question")
+        for i, weak in enumerate(assessment.weaknesses):
+            for j, ref in enumerate(weak.questions):
+                if ref not in questions:
+                    yield _dangling(doc, ("weaknesses", i, "questions", j), ref, questions, "ข้อคำถาม", "question")
+            for j, ref in enumerate(weak.recommendations):
+                if ref not in recs:
+                    yield _dangling(doc, ("weaknesses", i, "recommendations", j), ref, recs, "ข้อเสนอแนะ",
+                                    "recommendation")
+    for year, plan in project.plans.items():
+        doc = project.doc_of(plan)
+        base = project.assessments.get(plan.based_on) if plan.based_on else None
+        if plan.based_on and base is None:
+            yield _dangling(doc, ("based_on",), str(plan.based_on), {str(y) for y in project.assessments},
+                            "ผลการประเมินปี", "the assessment of")
+            continue
+        weaknesses = {w.id for w in base.weaknesses} if base else set()
+        for i, measure in enumerate(plan.measures):
+            for j, ref in enumerate(measure.addresses):
+                if ref not in weaknesses:
+                    yield _dangling(doc, ("measures", i, "addresses", j), ref, weaknesses, "จุดอ่อน", "weakness")
+
+
+def _dangling(doc: Document, loc: tuple, ref: str, known: set[str], kind: str, kind_en: str) -> Finding:
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.5)
+    listing = ", ".join(sorted(known)) or "(ยังไม่มี)"
+    return doc.finding(
+        "ITA203", loc, kind=kind, kind_en=kind_en, ref=ref,
+        suggestion=f"หรือหมายถึง \"{close[0]}\"?" if close else f"ที่มีอยู่: {listing}",
+        suggestion_en=f"did you mean \"{close[0]}\"?" if close else f"known: {listing}",
+    )

@@ -1,0 +1,86 @@
+"""Findings: what the loader and the checks report, located in the content files.
+
+A finding carries a stable code and its arguments rather than a sentence, so the same finding
+can be shown in Thai (the default) or English, and tests can assert on codes, not wording.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .messages import MESSAGES, Level
+
+__all__ = ["ContentError", "Finding", "Level", "has_errors", "sort_findings", "to_json"]
+
+_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One located problem in one content file (``line``/``column`` are 1-based)."""
+
+    code: str
+    file: str
+    line: int = 1
+    column: int = 1
+    args: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False)
+    level: Level | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in MESSAGES:
+            raise KeyError(f"unknown finding code {self.code}")
+        if self.level is None:
+            object.__setattr__(self, "level", MESSAGES[self.code].level)
+
+    def message(self, lang: str = "th") -> str:
+        """The sentence that says what is wrong, in ``lang`` ("th" or "en")."""
+        return MESSAGES[self.code].text(lang, "message").format(**self.args)
+
+    def hint(self, lang: str = "th") -> str:
+        """What to do about it."""
+        return MESSAGES[self.code].text(lang, "hint").format(**self.args)
+
+    def format(self, lang: str = "th") -> str:
+        """``file:line:column: level: message (hint)``, the form editors and CI logs understand."""
+        hint = self.hint(lang)
+        tail = f" ({hint})" if hint else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message(lang)}{tail}"
+
+    def as_dict(self, lang: str = "th") -> dict[str, object]:
+        """A JSON-ready record for ``ita-site check --format json``."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "level": str(self.level),
+            "code": self.code,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+    def sort_key(self) -> tuple[object, ...]:
+        return (self.file, self.line, self.column, _ORDER[self.level], self.code)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when anything must be fixed before the site may be published."""
+    return any(f.level is Level.ERROR for f in findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """File order, then position: the order a person fixes them in."""
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def to_json(findings: Iterable[Finding], lang: str = "th") -> str:
+    return json.dumps([f.as_dict(lang) for f in findings], ensure_ascii=False, indent=2)
+
+
+class ContentError(Exception):
+    """Raised where content cannot be turned into a site; carries the findings that say why."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = sort_findings(findings)
+        super().__init__("\n".join(f.format() for f in self.findings))

@@ -1,0 +1,131 @@
+"""The catalogue of finding codes with their Thai and English wording.
+
+Codes are stable: documentation, tests and staff refer to them. Placeholders in braces are
+filled from the finding's arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """How serious a finding is: errors stop publication, warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Message:
+    level: Level
+    th: str
+    en: str
+    hint_th: str = ""
+    hint_en: str = ""
+
+    def text(self, lang: str, kind: str) -> str:
+        if kind == "hint":
+            return self.hint_en if lang == "en" else self.hint_th
+        return self.en if lang == "en" else self.th
+
+
+def _catalogue() -> dict[str, Message]:
+    E, W, I = Level.ERROR, Level.WARNING, Level.INFO
+    return {
+        # --- reading files (ITA0xx) ---
+        "ITA001": Message(E, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (ดูเหมือนเป็น TIS-620/Windows-874)",
+                          "file is not UTF-8 (it looks like TIS-620/Windows-874)",
+                          "เปิดไฟล์แล้วบันทึกใหม่แบบ UTF-8 เช่น ใน Notepad เลือก Save As > Encoding: UTF-8",
+                          "open the file and save it again as UTF-8"),
+        "ITA002": Message(E, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (พบไบต์ที่อ่านไม่ได้ 0x{byte})",
+                          "file is not UTF-8 (undecodable byte 0x{byte})",
+                          "บันทึกไฟล์ใหม่แบบ UTF-8", "save the file again as UTF-8"),
+        "ITA003": Message(E, "ไฟล์ว่างเปล่า", "file is empty",
+                          "ใส่ข้อมูลตามแบบฟอร์ม หรือลบไฟล์นี้ออก (ดูตัวอย่างจาก ita-site init)",
+                          "fill it in from the template, or delete it (see ita-site init)"),
+        "ITA004": Message(E, "ไฟล์ขึ้นต้นด้วย BOM (ไบต์ EF BB BF)", "file starts with a byte order mark (BOM)",
+                          "บันทึกใหม่แบบ UTF-8 ที่ไม่มี BOM", "save it again as UTF-8 without BOM"),
+        "ITA005": Message(E, "ใช้ปุ่ม Tab ในการย่อหน้า ซึ่ง YAML ไม่อนุญาต", "tab used for indentation, YAML forbids it",
+                          "แทน Tab ด้วยเว้นวรรค 2 ช่อง", "replace the tab by two spaces"),
+        "ITA006": Message(E, "รูปแบบ YAML ไม่ถูกต้อง: {problem}", "invalid YAML: {problem}",
+                          "ตรวจเครื่องหมาย : - และการย่อหน้าในบรรทัดนี้และบรรทัดก่อนหน้า",
+                          "check the colons, dashes and indentation on this line and the one before"),
+        "ITA007": Message(E, "ชื่อช่อง \"{key}\" ซ้ำกันในชุดข้อมูลเดียวกัน", "duplicate key \"{key}\"",
+                          "ลบหรือเปลี่ยนชื่อช่องที่ซ้ำ (บรรทัดแรกอยู่ที่ {first})",
+                          "remove or rename one of them (the first is at {first})"),
+        "ITA008": Message(E, "ไม่อนุญาตให้ใช้ anchor/alias (& หรือ *) ในไฟล์เนื้อหา",
+                          "YAML anchors and aliases (& or *) are not allowed in content files",
+                          "เขียนข้อมูลซ้ำตรง ๆ แทนการอ้างอิง", "write the value out instead of referring to it"),
+        "ITA009": Message(E, "ไฟล์ใหญ่เกินไป ({size} ไบต์ สูงสุด {limit})", "file too large ({size} bytes, limit {limit})",
+                          "แยกเนื้อหาเป็นหลายไฟล์ หรือย้ายเอกสารแนบไปไว้ใน content/files",
+                          "split the content or move attachments to content/files"),
+        "ITA010": Message(E, "ไฟล์นี้ไม่ใช่ข้อความ (พบไบต์ศูนย์)", "binary file (contains NUL bytes)",
+                          "ไฟล์ .yaml ต้องเป็นข้อความ; เอกสารแนบให้ใส่ไว้ใน content/files",
+                          "a .yaml file must be text; put attachments in content/files"),
+        "ITA011": Message(E, "ข้อมูลระดับบนสุดของไฟล์ต้องเป็นชุดข้อมูล (ชื่อช่อง: ค่า)",
+                          "the top level of the file must be a mapping (key: value)",
+                          "เริ่มไฟล์ด้วยบรรทัดแบบ fiscal_year: 2566", "start the file with lines like fiscal_year: 2566"),
+        "ITA012": Message(E, "ข้อมูลซ้อนกันลึกเกินไป", "data nested too deeply",
+                          "ตรวจวงเล็บ [ ] { } ที่เปิดไว้แต่ไม่ได้ปิด", "check for unclosed [ ] { }"),
+        "ITA013": Message(W, "ไม่รู้จักไฟล์นี้ในโฟลเดอร์ content", "unexpected file in the content folder",
+                          "ไฟล์ที่ใช้ได้: agency.yaml, assessments/<ปี>.yaml, plans/<ปี>.yaml, oit/<ปี>.yaml",
+                          "known files: agency.yaml, assessments/<year>.yaml, plans/<year>.yaml, oit/<year>.yaml"),
+        "ITA014": Message(E, "ไม่พบไฟล์ {name}", "missing file {name}",
+                          "สร้างด้วย ita-site init หรือคัดลอกจากตัวอย่าง", "create it with ita-site init"),
+        "ITA015": Message(E, "ชื่อไฟล์บอกปี {name_year} แต่ fiscal_year เป็น {year}",
+                          "file name says {name_year} but fiscal_year is {year}",
+                          "ให้ชื่อไฟล์และ fiscal_year ตรงกัน", "make the file name and fiscal_year agree"),
+        "ITA016": Message(E, "มีไฟล์ของปีงบประมาณ {year} ซ้ำกัน", "two files for fiscal year {year}",
+                          "รวมเป็นไฟล์เดียว (อีกไฟล์คือ {other})", "merge them into one (the other is {other})"),
+        "ITA017": Message(E, "ไม่พบโฟลเดอร์เนื้อหา {path}", "content folder {path} not found",
+                          "ตรวจค่า content_dir ใน mkdocs.yml หรือสร้างโครงการด้วย ita-site init",
+                          "check content_dir in mkdocs.yml, or create a project with ita-site init"),
+        # --- shape of the data (ITA1xx) ---
+        "ITA101": Message(E, "ขาดช่อง \"{field}\" ที่ต้องมี", "missing required field \"{field}\"",
+                          "เพิ่มบรรทัด {field}: ...", "add a line {field}: ..."),
+        "ITA102": Message(E, "ไม่รู้จักช่อง \"{field}\"", "unknown field \"{field}\"",
+                          "{suggestion}", "{suggestion_en}"),
+        "ITA103": Message(E, "\"{field}\" ต้องเป็น{expected_th} แต่พบ {got}", "\"{field}\" must be {expected_en}, found {got}",
+                          "{example_th}", "{example_en}"),
+        "ITA104": Message(E, "\"{field}\" ต้องไม่เว้นว่าง", "\"{field}\" must not be empty",
+                          "ใส่ข้อความ หรือลบช่องนี้ถ้าไม่บังคับ", "fill it in, or remove the field if optional"),
+        "ITA105": Message(E, "\"{field}\" ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {allowed} แต่พบ {got}",
+                          "\"{field}\" must be one of: {allowed}; found {got}",
+                          "{suggestion}", "{suggestion_en}"),
+        "ITA106": Message(E, "\"{field}\" ไม่ถูกต้อง: {detail}", "\"{field}\" is invalid: {detail}",
+                          "{example_th}", "{example_en}"),
+        # --- references and framework (ITA2xx) ---
+        "ITA201": Message(E, "ไม่มีตัวชี้วัดที่ {number} ในเกณฑ์ปี {year}", "no indicator {number} in the {year} framework",
+                          "ตัวชี้วัดมีเลข 1 ถึง {max}", "indicators are numbered 1 to {max}"),
+        "ITA202": Message(E, "ไม่มีรหัส OIT {code} ในเกณฑ์ปี {year}", "no OIT item {code} in the {year} framework",
+                          "{suggestion}", "{suggestion_en}"),
+        "ITA203": Message(E, "อ้างถึง{kind} \"{ref}\" ซึ่งไม่มีอยู่", "refers to {kind_en} \"{ref}\", which does not exist",
+                          "{suggestion}", "{suggestion_en}"),
+        "ITA204": Message(E, "id \"{id}\" ซ้ำกัน", "duplicate id \"{id}\"",
+                          "ใช้ id ที่ไม่ซ้ำ (id แรกอยู่บรรทัด {first})", "use a unique id (the first is on line {first})"),
+        "ITA205": Message(E, "ไม่มีข้อมูลเกณฑ์การประเมินของปีงบประมาณ {year}", "no ITA framework data for fiscal year {year}",
+                          "ปีที่มีข้อมูล: {available}", "available years: {available}"),
+        "ITA206": Message(E, "ตัวชี้วัดที่ {number} มีคะแนนซ้ำกัน", "indicator {number} listed twice",
+                          "เหลือไว้รายการเดียว", "keep one entry"),
+        "ITA207": Message(W, "ไม่มีคะแนนของตัวชี้วัดที่ {missing}", "no score for indicator(s) {missing}",
+                          "เพิ่มคะแนนให้ครบทุกตัวชี้วัดตามเอกสารผลการประเมิน", "add every indicator's score"),
+        "ITA208": Message(W, "ไม่พบเกณฑ์ระดับผลการประเมินของปี {year} จึงตรวจระดับไม่ได้",
+                          "no score bands for {year}; the level cannot be checked", "", ""),
+        # --- recorded contradictions and source notes (ITA3xx) ---
+        "ITA301": Message(W, "ต้นฉบับขัดแย้งกันเอง (บันทึกไว้แล้ว): {note}", "the source contradicts itself (recorded): {note}",
+                          "ยืนยันกับเจ้าของเอกสารแล้วแก้ไขให้ตรงกัน จากนั้นลบรายการ \"{id}\" ใน contradictions",
+                          "confirm with the document's owner, fix it, then remove \"{id}\" from contradictions"),
+    }
+
+
+MESSAGES: dict[str, Message] = _catalogue()
+
+
+def register(code: str, message: Message) -> None:
+    """Add a finding code (check modules keep their wording next to their logic)."""
+    if code in MESSAGES:
+        raise ValueError(f"finding code {code} registered twice")
+    MESSAGES[code] = message

@@ -1,0 +1,135 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It loads and checks the content, asks the renderer for pages, and hands them to MkDocs as
+generated files with a generated navigation. Content errors stop the build with located
+messages instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import site_assets, thai
+from .checks import run_checks
+from .findings import ContentError, Finding, Level
+from .project import Project, load_project
+from .render import Site, render_site
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+
+
+class ItaConfig(Config):
+    content_dir = c.Type(str, default="content")
+    today = c.Optional(c.Type(str))
+    fail_on = c.Choice(("error", "warning"), default="error")
+    lang = c.Choice(("th", "en"), default="th")
+    site_name_from_agency = c.Type(bool, default=True)
+
+
+def build_date(setting: str | None) -> dt.date:
+    """The build's idea of today: the ``today`` setting, else SOURCE_DATE_EPOCH, else the clock.
+
+    Fixing it makes builds reproducible and lets overdue measures be computed for a known date.
+    """
+    if setting:
+        return dt.date.fromisoformat(setting)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class ItaPlugin(BasePlugin[ItaConfig]):
+    """Adds the agency's generated disclosure pages to an MkDocs + Material site."""
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.site: Site | None = None
+        self.findings: list[Finding] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        content_dir = (root / self.config.content_dir).resolve()
+        config.watch.append(str(content_dir))
+        try:
+            today = build_date(self.config.today)
+        except ValueError as exc:
+            raise PluginError(f"ita: today: {exc} (ใช้รูปแบบ YYYY-MM-DD)") from None
+        try:
+            project = load_project(content_dir, root.resolve())
+            self.findings = run_checks(project)
+        except ContentError as exc:
+            raise PluginError(self._report(exc.findings)) from None
+        self._log(self.findings)
+        threshold = {Level.ERROR} if self.config.fail_on == "error" else {Level.ERROR, Level.WARNING}
+        if any(f.level in threshold for f in self.findings):
+            raise PluginError(self._report([f for f in self.findings if f.level in threshold]))
+        self.project = project
+        self.site = render_site(project, today)
+        if self.config.site_name_from_agency:
+            config.site_name = project.agency.name
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        site_assets.configure(config)
+        config.extra["ita"] = self._footer(project, today)
+        return config
+
+    def _report(self, findings: list[Finding]) -> str:
+        lines = [f.format(self.config.lang) for f in findings]
+        head = "ita: เนื้อหามีข้อผิดพลาด แก้ไขแล้วสร้างเว็บไซต์ใหม่" if self.config.lang == "th" \
+            else "ita: the content has errors; fix them and build again"
+        return "\n".join([head, *lines])
+
+    def _log(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            if finding.level is not Level.ERROR:
+                log.info(finding.format(self.config.lang))
+
+    def _footer(self, project: Project, today: dt.date) -> dict[str, object]:
+        agency = project.agency
+        digits = agency.digits
+        return {
+            "name": agency.name,
+            "address": agency.contact.address or f"อำเภอ{agency.district} จังหวัด{agency.province}",
+            "phone": agency.contact.phone,
+            "email": agency.contact.email,
+            "website": agency.website,
+            "latest_year": thai.fiscal_year_label(max(project.years), digits) if project.years else None,
+            "built": thai.format_date(today, digits),
+        }
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None and self.project is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        for page in self.site.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(f"ita: {page.path} มีอยู่แล้วใน docs_dir และชนกับหน้าที่สร้างจากเนื้อหา "
+                                  f"(เปลี่ยนชื่อหรือลบไฟล์นั้น) / {page.path} in docs_dir clashes with a generated page")
+            generated = File.generated(config, page.path, content=page.markdown)
+            source = (self.project.root / page.source).resolve()
+            generated.edit_uri = posixpath.relpath(source.as_posix(), docs_dir.as_posix())
+            files.append(generated)
+        for dest, src in site_assets.asset_files():
+            files.append(File.generated(config, dest, abs_src_path=str(src)))
+        if config.nav is None:
+            own = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
+            config.nav = [*self.site.nav, *own]
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_assets.patch_search_worker(Path(config.site_dir))

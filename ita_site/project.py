@@ -1,0 +1,218 @@
+"""Assemble a content folder into one validated Project, or say precisely why it cannot be.
+
+This is the single entry point the checks, the renderer, the CLI and the MkDocs plugin share.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import ContentError, Finding, Level
+from .load import Document, iter_content_files, read_document
+from .model import Agency, Assessment, Plan
+
+_YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+@dataclass
+class Project:
+    """Everything one agency publishes, with the documents it was read from."""
+
+    root: Path
+    content_dir: Path
+    agency: Agency
+    assessments: dict[int, Assessment]
+    plans: dict[int, Plan]
+    documents: dict[str, Document] = field(default_factory=dict)
+    sources: dict[int, Document] = field(default_factory=dict)
+    warnings: list[Finding] = field(default_factory=list)
+
+    def doc_of(self, obj: BaseModel) -> Document:
+        """The document a top-level model came from (assessment, plan or agency)."""
+        return self.sources[id(obj)]
+
+    @property
+    def years(self) -> list[int]:
+        """Every fiscal year that has an assessment or a plan, oldest first."""
+        return sorted(set(self.assessments) | set(self.plans))
+
+    @property
+    def latest_assessment(self) -> Assessment | None:
+        return self.assessments[max(self.assessments)] if self.assessments else None
+
+
+_EXPECTED = {
+    "int": ("จำนวนเต็ม", "a whole number", "เช่น 2566", "e.g. 2566"),
+    "decimal": ("ตัวเลขทศนิยม", "a number", "เช่น 99.50 (ใช้เลขอารบิก)", "e.g. 99.50 (Arabic digits)"),
+    "date": ("วันที่แบบ ปี ค.ศ.-เดือน-วัน", "a date YYYY-MM-DD", "เช่น 2023-10-01 คือ 1 ตุลาคม 2566",
+             "e.g. 2023-10-01"),
+    "string": ("ข้อความ", "text", "ใส่ข้อความ ถ้ามีเครื่องหมาย : ให้ครอบด้วยเครื่องหมายคำพูด",
+               "write text; quote it if it contains a colon"),
+    "list": ("รายการ (แต่ละบรรทัดขึ้นต้นด้วย - )", "a list (lines starting with - )",
+             "เช่น\n  - รายการแรก", "e.g. - first item"),
+    "dict": ("ชุดข้อมูล (ชื่อช่อง: ค่า)", "a mapping (key: value)", "ดูตัวอย่างจาก ita-site init",
+             "see the files ita-site init writes"),
+    "bool": ("true หรือ false", "true or false", "เขียน true หรือ false", "write true or false"),
+}
+
+
+def _expected_kind(error_type: str) -> str | None:
+    for prefix in ("int", "decimal", "date", "string", "list", "dict", "bool"):
+        if error_type.startswith(prefix) or error_type == f"{prefix}_type":
+            return prefix
+    if error_type in ("model_type", "model_attributes_type"):
+        return "dict"
+    if error_type.startswith("float"):
+        return "decimal"
+    return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _field_name(loc: tuple) -> str:
+    parts = [str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in loc]
+    return ".".join(parts).replace(".[", "[") or "(ทั้งไฟล์)"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed where an unknown key appeared, for a did-you-mean suggestion."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validation_findings(doc: Document, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
+    """Translate pydantic's errors into located Thai findings with a hint each."""
+    findings = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "json-"))))
+        etype = error["type"]
+        name = _field_name(loc)
+        if etype == "missing":
+            findings.append(doc.finding("ITA101", loc[:-1], field=name))
+        elif etype == "extra_forbidden":
+            allowed = _allowed_fields(model, loc)
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            findings.append(doc.finding(
+                "ITA102", loc, key=True, field=name,
+                suggestion=f"หรือหมายถึง \"{close[0]}\"?" if close else f"ช่องที่ใช้ได้: {', '.join(allowed)}",
+                suggestion_en=f"did you mean \"{close[0]}\"?" if close else f"allowed: {', '.join(allowed)}",
+            ))
+        elif etype == "string_too_short":
+            findings.append(doc.finding("ITA104", loc, field=name))
+        elif etype in ("literal_error", "enum"):
+            allowed = error.get("ctx", {}).get("expected", "")
+            findings.append(doc.finding(
+                "ITA105", loc, field=name, allowed=allowed, got=_show(error.get("input")),
+                suggestion="ตรวจตัวสะกด ตัวพิมพ์เล็ก-ใหญ่ต้องตรงกัน", suggestion_en="check spelling and case",
+            ))
+        elif (kind := _expected_kind(etype)) is not None:
+            th, en, ex_th, ex_en = _EXPECTED[kind]
+            got = error.get("input")
+            if kind == "decimal" and isinstance(got, str) and re.search("[๐-๙]", got):
+                ex_th, ex_en = "พิมพ์ตัวเลขด้วยเลขอารบิก เช่น 99.50 (เว็บไซต์แสดงเป็นเลขไทยให้เอง)", "use Arabic digits"
+            findings.append(doc.finding("ITA103", loc, field=name, expected_th=th, expected_en=en,
+                                        got=_show(got), example_th=ex_th, example_en=ex_en))
+        else:
+            detail = error["msg"]
+            findings.append(doc.finding("ITA106", loc, field=name, detail=detail,
+                                        example_th="แก้ค่าให้ถูกต้องตามคำอธิบาย", example_en="correct the value"))
+    return findings
+
+
+def _validate(doc: Document, model: type[BaseModel]) -> BaseModel | list[Finding]:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        return validation_findings(doc, model, exc)
+
+
+def load_project(content_dir: Path, root: Path | None = None) -> Project:
+    """Read and validate every content file; raise ContentError with all problems found."""
+    content_dir = Path(content_dir)
+    root = Path(root) if root is not None else content_dir.parent
+    if not content_dir.is_dir():
+        raise ContentError([Finding("ITA017", str(content_dir), 1, 1, {"path": str(content_dir)})])
+    findings: list[Finding] = []
+    documents: dict[str, Document] = {}
+    for path in iter_content_files(content_dir):
+        try:
+            doc = read_document(path, root)
+        except ContentError as exc:
+            findings.extend(exc.findings)
+            continue
+        documents[doc.name] = doc
+
+    agency: Agency | None = None
+    assessments: dict[int, Assessment] = {}
+    plans: dict[int, Plan] = {}
+    sources: dict[int, Document] = {}
+    agency_name = (content_dir / "agency.yaml").relative_to(root).as_posix() if content_dir.is_relative_to(root) \
+        else "agency.yaml"
+    for name, doc in documents.items():
+        rel = doc.path.relative_to(content_dir).as_posix()
+        kind = _kind_of(rel)
+        if kind is None:
+            findings.append(Finding("ITA013", name, 1, 1, level=Level.WARNING))
+            continue
+        result = _validate(doc, kind)
+        if isinstance(result, list):
+            findings.extend(result)
+            continue
+        sources[id(result)] = doc
+        if isinstance(result, Agency):
+            agency = result
+            continue
+        year = result.fiscal_year
+        match = _YEAR_FILE.match(doc.path.name)
+        if match and int(match.group(1)) != year:
+            findings.append(doc.finding("ITA015", ("fiscal_year",), name_year=match.group(1), year=year))
+        target = assessments if isinstance(result, Assessment) else plans
+        if year in target:
+            findings.append(doc.finding("ITA016", ("fiscal_year",), year=year,
+                                        other=sources[id(target[year])].name))
+            continue
+        target[year] = result
+    if agency is None and not any(f.file == agency_name for f in findings):
+        findings.append(Finding("ITA014", agency_name, 1, 1, {"name": "agency.yaml"}))
+    if findings and any(f.level is Level.ERROR for f in findings):
+        raise ContentError(findings)
+    assert agency is not None
+    return Project(root=root, content_dir=content_dir, agency=agency, assessments=dict(sorted(assessments.items())),
+                   plans=dict(sorted(plans.items())), documents=documents, sources=sources, warnings=findings)
+
+
+def _kind_of(rel: str) -> type[BaseModel] | None:
+    if rel in ("agency.yaml", "agency.yml"):
+        return Agency
+    folder, _, filename = rel.partition("/")
+    if "/" in filename:
+        return None
+    return {"assessments": Assessment, "plans": Plan}.get(folder)

@@ -1,0 +1,397 @@
+"""Render a Project into Markdown pages and a navigation tree, written nowhere.
+
+The output is plain data (path -> Markdown) so that MkDocs, a test, or any other site generator
+can use it; this module imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import charts, thai
+from .checks.references import framework_for
+from .framework import Framework, Level
+from .model import STATUS_LABELS, Assessment, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
+from .project import Project
+
+_MD_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]<>|#"}
+_MD_ESCAPES["&"] = "&amp;"
+_MD_TABLE = str.maketrans(_MD_ESCAPES)
+
+NavEntry = dict[str, Any] | str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its title, its Markdown, and the file it came from."""
+
+    path: str
+    title: str
+    markdown: str
+    source: str
+
+
+@dataclass
+class Site:
+    pages: list[Page]
+    nav: list[NavEntry]
+
+
+def escape_md(text: str) -> str:
+    """Content text as inert Markdown: no HTML, no links, no emphasis, safe in table cells."""
+    return " ".join(str(text).split()).translate(_MD_TABLE)
+
+
+@dataclass
+class SiteView:
+    """Lookups the templates need, computed once from the project."""
+
+    project: Project
+    today: dt.date
+    digits: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.digits = self.project.agency.digits
+
+    # --- framework ---
+    def framework(self, year: int) -> Framework | None:
+        return framework_for(year)
+
+    def indicator_name(self, year: int, number: int) -> str:
+        fw = self.framework(year)
+        ind = fw.indicator(number) if fw else None
+        return ind.name if ind else f"ตัวชี้วัดที่ {number}"
+
+    def indicator_tool(self, year: int, number: int) -> str | None:
+        fw = self.framework(year)
+        ind = fw.indicator(number) if fw else None
+        return ind.tool if ind else None
+
+    def level_for(self, year: int, score: Decimal) -> Level | None:
+        fw = self.framework(year)
+        return fw.level_for(score) if fw else None
+
+    def bands(self, year: int) -> list[charts.Band]:
+        fw = self.framework(year)
+        return [charts.Band(lv.code, lv.name, lv.min, lv.max) for lv in (fw.levels if fw else ())]
+
+    # --- assessments ---
+    def score_of(self, year: int, number: int) -> Decimal | None:
+        assessment = self.project.assessments.get(year)
+        if assessment is None:
+            return None
+        return next((s.score for s in assessment.indicators if s.number == number), None)
+
+    def previous_year(self, year: int) -> int | None:
+        earlier = [y for y in self.project.assessments if y < year]
+        return max(earlier) if earlier else None
+
+    def next_year(self, year: int) -> int | None:
+        later = [y for y in self.project.assessments if y > year]
+        return min(later) if later else None
+
+    def trend(self, number: int) -> list[tuple[int, Decimal]]:
+        return [(y, s) for y in self.project.assessments if (s := self.score_of(y, number)) is not None]
+
+    def question(self, assessment: Assessment, qid: str):
+        return next(q for q in assessment.questions if q.id == qid)
+
+    def recommendation(self, assessment: Assessment, rid: str) -> Recommendation:
+        return next(r for r in assessment.recommendations if r.id == rid)
+
+    def weaknesses_of_indicator(self, assessment: Assessment, number: int) -> list[Weakness]:
+        return [w for w in assessment.weaknesses if w.indicator == number]
+
+    def recommendations_of_indicator(self, assessment: Assessment, number: int) -> list[Recommendation]:
+        qids = {q.id for q in assessment.questions if q.indicator == number}
+        return [r for r in assessment.recommendations if r.indicator == number or r.question in qids]
+
+    # --- plans and measures ---
+    def plans_based_on(self, year: int) -> list[Plan]:
+        return [p for p in self.project.plans.values() if p.based_on == year]
+
+    def measures_for_weakness(self, year: int, wid: str) -> list[tuple[Plan, Measure]]:
+        return [(p, m) for p in self.plans_based_on(year) for m in p.measures if wid in m.addresses]
+
+    def measures_for_indicator(self, year: int, number: int) -> list[tuple[Plan, Measure]]:
+        assessment = self.project.assessments.get(year)
+        wids = {w.id for w in assessment.weaknesses if w.indicator == number} if assessment else set()
+        return [(p, m) for p in self.plans_based_on(year) for m in p.measures
+                if number in m.indicators or wids & set(m.addresses)]
+
+    def weaknesses_of_measure(self, plan: Plan, measure: Measure) -> list[Weakness]:
+        base = self.project.assessments.get(plan.based_on) if plan.based_on else None
+        return [w for w in base.weaknesses if w.id in measure.addresses] if base else []
+
+    def indicators_of_measure(self, plan: Plan, measure: Measure) -> list[int]:
+        numbers = set(measure.indicators)
+        numbers |= {w.indicator for w in self.weaknesses_of_measure(plan, measure) if w.indicator}
+        return sorted(numbers)
+
+    def status_label(self, status: str | None) -> str:
+        return STATUS_LABELS.get(status or "", "ไม่มีรายงานความคืบหน้า")
+
+    # --- OIT references ---
+    def oit_title(self, year: int, ref: OitRef) -> tuple[str | None, bool]:
+        """(catalogue title, verified) for a cited code, or (None, False) where the text means otherwise."""
+        if ref.meaning:
+            return None, False
+        fw = self.framework(ref.numbering or year)
+        item = fw.oit(ref.code) if fw else None
+        return (item.title, item.verified) if item else (None, False)
+
+    @cached_property
+    def oit_citations(self) -> dict[int, list[Citation]]:
+        """Per assessment year, each distinct cited item and the recommendations citing it."""
+        found: dict[int, list[Citation]] = {}
+        for year, assessment in self.project.assessments.items():
+            by_key: dict[tuple[int, str, bool], Citation] = {}
+            for rec in assessment.recommendations:
+                for ref in rec.oit_refs:
+                    key = (ref.numbering or year, ref.code, ref.meaning is not None)
+                    by_key.setdefault(key, Citation(ref, [])).recs.append(rec)
+            found[year] = [by_key[k] for k in sorted(by_key, key=lambda k: (k[0], _code_number(k[1]), k[2]))]
+        return found
+
+
+@dataclass
+class Citation:
+    ref: OitRef
+    recs: list[Recommendation]
+
+
+def _code_number(code: str) -> int:
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def oit_anchor(year: int, ref: OitRef) -> str:
+    """Fragment id of a cited item on the OIT references page; stable across builds."""
+    suffix = "-text" if ref.meaning else ""
+    return f"oit-{year}-{ref.numbering or year}-{ref.code.lower()}{suffix}"
+
+
+# --- page paths (stable URLs: agencies paste them into the NACC's system) ---
+
+def assessment_path(year: int) -> str:
+    return f"{year}/index.md"
+
+
+def indicator_path(year: int, number: int) -> str:
+    return f"{year}/indicators/{number}.md"
+
+
+def weakness_index_path(year: int) -> str:
+    return f"{year}/weaknesses/index.md"
+
+
+def weakness_path(year: int, wid: str) -> str:
+    return f"{year}/weaknesses/{wid}.md"
+
+
+def plan_path(year: int) -> str:
+    return f"{year}/measures/index.md"
+
+
+def measure_path(year: int, mid: str) -> str:
+    return f"{year}/measures/{mid}.md"
+
+
+def document_path(year: int) -> str:
+    return f"{year}/measures/document.md"
+
+
+OIT_REFERENCES_PATH = "oit-references.md"
+HOME_PATH = "index.md"
+
+
+class Renderer:
+    """Holds the Jinja2 environment; one instance renders any number of projects."""
+
+    def __init__(self) -> None:
+        env = Environment(
+            loader=PackageLoader("ita_site", "templates"),
+            undefined=StrictUndefined,
+            finalize=self._finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=True,
+        )
+        env.filters.update(
+            t=self._finalize,
+            score=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
+            date=lambda v: Markup(thai.format_date(v, self._digits)) if v else Markup("–"),
+            date_short=lambda v: Markup(thai.format_date(v, self._digits, short=True)) if v else Markup("–"),
+            fy=lambda v: Markup(thai.fiscal_year_label(v, self._digits)),
+            num=lambda v: Markup(thai.digits(str(v), self._digits)),
+        )
+        env.globals.update(
+            link=self._link, chart_bars=self._chart_bars, chart_trend=self._chart_trend,
+            home_path=lambda: HOME_PATH, oit_path=lambda: OIT_REFERENCES_PATH, oit_anchor=oit_anchor,
+            assessment_path=assessment_path, indicator_path=indicator_path, weakness_path=weakness_path,
+            plan_path=plan_path, measure_path=measure_path, document_path=document_path,
+            indicator_rows=self._indicator_rows, question_rows=self._question_rows, change=self._change,
+            score_text=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
+            tool_heading=self._tool_heading, tool_name=self._tool_name, rec_label=self._rec_label,
+        )
+        self.env = env
+        self._digits = "arabic"
+        self._current = ""
+
+    def _finalize(self, value: Any) -> Markup:
+        """Every value a template prints: content text made inert, digits in the agency's style.
+
+        Autoescaping is on so that macro output and filter results (Markup) pass through as they are.
+        """
+        if value is None:
+            return Markup("")
+        if isinstance(value, Markup):
+            return value
+        return Markup(thai.digits(escape_md(str(value)), self._digits))
+
+    def _link(self, target: str, text: Any, anchor: str = "") -> Markup:
+        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
+        label = self._finalize(text)
+        return Markup(f"[{label}]({rel}{'#' + anchor if anchor else ''})")
+
+    def _chart_bars(self, chart_id: str, title: str, description: str, rows: Iterable[tuple[str, Decimal, str | None]],
+                    bands: list[charts.Band]) -> Markup:
+        bars = [charts.Bar(label=thai.digits(label, self._digits), value=value,
+                           href=self._href(target) if target else None) for label, value, target in rows]
+        svg = charts.bar_chart(chart_id=chart_id, title=thai.digits(title, self._digits),
+                               description=thai.digits(description, self._digits), bars=bars, bands=bands,
+                               fmt=lambda v: thai.format_score(v, self._digits))
+        return Markup(svg)
+
+    def _chart_trend(self, chart_id: str, title: str, description: str, points: list[tuple[int, Decimal]],
+                     bands: list[charts.Band]) -> Markup:
+        svg = charts.trend_chart(chart_id=chart_id, title=thai.digits(title, self._digits),
+                                 description=thai.digits(description, self._digits),
+                                 points=[(thai.digits(str(y), self._digits), v) for y, v in points], bands=bands,
+                                 fmt=lambda v: thai.format_score(v, self._digits))
+        return Markup(svg)
+
+    def _indicator_rows(self, year: int, assessment: Assessment) -> list[tuple[str, Decimal, str]]:
+        view = self._view
+        return [(f"{s.number} {view.indicator_name(year, s.number)}", s.score, indicator_path(year, s.number))
+                for s in sorted(assessment.indicators, key=lambda s: s.number)]
+
+    def _question_rows(self, questions: list) -> list[tuple[str, Decimal, None]]:
+        return [(q.code or f"ข้อ {i}", q.score, None) for i, q in enumerate(questions, start=1)]
+
+    def _change(self, before: Decimal | None, after: Decimal | None) -> Markup:
+        if before is None or after is None:
+            return Markup("–")
+        delta = after - before
+        word = "ดีขึ้น" if delta > 0 else "ลดลง" if delta < 0 else "เท่าเดิม"
+        sign = "+" if delta > 0 else ""
+        return Markup(f"{word} ({thai.digits(f'{sign}{delta:.2f}', self._digits)})")
+
+    def _tool_name(self, year: int, code: str | None) -> Markup:
+        fw = self._view.framework(year)
+        tool = fw.tools.get(code) if fw and code else None
+        return self._finalize(f"{tool.name} ({tool.code})" if tool else code or "–")
+
+    def _tool_heading(self, year: int, result: ToolResult) -> Markup:
+        fw = self._view.framework(year)
+        tool = fw.tools.get(result.tool) if fw else None
+        name = f"{tool.name} ({result.tool})" if tool else result.tool
+        if result.part and tool:
+            part = next((p for p in tool.parts if p.code == result.part), None)
+            name = f"{result.tool} {part.name}" if part else f"{result.tool} {result.part}"
+        return self._finalize(name)
+
+    def _rec_label(self, year: int, rec: Recommendation) -> str:
+        assessment = self._view.project.assessments[year]
+        if rec.question:
+            q = self._view.question(assessment, rec.question)
+            return f"ข้อเสนอแนะ {q.code or q.id}"
+        return f"ข้อเสนอแนะ {rec.tool}" + (f" ตัวชี้วัดที่ {rec.indicator}" if rec.indicator else "")
+
+    def _href(self, target: str) -> str:
+        """A page's built URL relative to the current page's built URL (for raw HTML such as SVG links)."""
+        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
+        return rel[:-3] + ".html" if rel.endswith(".md") else rel
+
+    def page(self, view: SiteView, path: str, template: str, title: str, source: str, **context: Any) -> Page:
+        self._current = path
+        text = self.env.get_template(template).render(v=view, project=view.project, agency=view.project.agency,
+                                                        page_path=path, title=title, **context)
+        return Page(path=path, title=title, markdown=text, source=source)
+
+    def render(self, project: Project, today: dt.date) -> Site:
+        """Every page of the site and the navigation that orders them."""
+        self._digits = project.agency.digits
+        view = self._view = SiteView(project, today)
+        agency_src = project.doc_of(project.agency).name
+        pages = [self.page(view, HOME_PATH, "home.md.j2", project.agency.name, agency_src)]
+        nav: list[NavEntry] = [{"หน้าแรก": HOME_PATH}]
+        for year in sorted(project.assessments, reverse=True):
+            pages_, nav_ = self._assessment_pages(view, year)
+            pages += pages_
+            nav.append(nav_)
+        for year in sorted(project.plans, reverse=True):
+            pages_, nav_ = self._plan_pages(view, year)
+            pages += pages_
+            nav.append(nav_)
+        if project.assessments:
+            pages.append(self.page(view, OIT_REFERENCES_PATH, "oit_references.md.j2", "ข้อ OIT ที่อ้างถึงในข้อเสนอแนะ",
+                                   agency_src))
+            nav.append({"ข้อ OIT ที่อ้างถึง": OIT_REFERENCES_PATH})
+        return Site(pages=pages, nav=nav)
+
+    def _assessment_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
+        assessment = view.project.assessments[year]
+        src = view.project.doc_of(assessment).name
+        ydigits = thai.digits(str(year), self._digits)
+        pages = [self.page(view, assessment_path(year), "assessment.md.j2", f"ผลการประเมิน ITA {ydigits}", src,
+                           a=assessment, year=year)]
+        indicator_nav = []
+        for score in sorted(assessment.indicators, key=lambda s: s.number):
+            name = view.indicator_name(year, score.number)
+            title = f"ตัวชี้วัดที่ {thai.digits(str(score.number), self._digits)} {name}"
+            path = indicator_path(year, score.number)
+            pages.append(self.page(view, path, "indicator.md.j2", title, src, a=assessment, year=year, s=score,
+                                   name=name))
+            indicator_nav.append({title: path})
+        weakness_nav: list[NavEntry] = [weakness_index_path(year)]
+        pages.append(self.page(view, weakness_index_path(year), "weaknesses.md.j2", f"จุดอ่อน ปี {ydigits}", src,
+                               a=assessment, year=year))
+        for weak in assessment.weaknesses:
+            path = weakness_path(year, weak.id)
+            pages.append(self.page(view, path, "weakness.md.j2", weak.title, src, a=assessment, year=year, w=weak))
+            weakness_nav.append({weak.title: path})
+        nav = {f"ผลการประเมิน ITA {ydigits}": [assessment_path(year), {"ตัวชี้วัด": indicator_nav},
+                                              {"จุดอ่อน": weakness_nav}]}
+        return pages, nav
+
+    def _plan_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
+        plan = view.project.plans[year]
+        src = view.project.doc_of(plan).name
+        ydigits = thai.digits(str(year), self._digits)
+        pages = [self.page(view, plan_path(year), "plan.md.j2", f"มาตรการ ปี {ydigits}", src, p=plan, year=year)]
+        nav_items: list[NavEntry] = [plan_path(year)]
+        for measure in plan.measures:
+            title = f"{thai.digits(measure.number, self._digits)} {measure.title}"
+            path = measure_path(year, measure.id)
+            pages.append(self.page(view, path, "measure.md.j2", title, src, p=plan, m=measure, year=year))
+            nav_items.append({title: path})
+        pages.append(self.page(view, document_path(year), "document.md.j2", f"{plan.title} (ฉบับเต็ม)", src,
+                               p=plan, year=year,
+                               a=view.project.assessments.get(plan.based_on) if plan.based_on else None))
+        nav_items.append({"ฉบับเต็มสำหรับพิมพ์": document_path(year)})
+        return pages, {f"มาตรการ ปี {ydigits}": nav_items}
+
+
+def render_site(project: Project, today: dt.date | None = None) -> Site:
+    """Convenience wrapper: render with a fresh environment."""
+    return Renderer().render(project, today or dt.date.today())

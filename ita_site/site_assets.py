@@ -1,0 +1,223 @@
+"""Browser assets of the site: font, stylesheet, file:// worker shim, Thai search.
+
+Everything a page needs in the browser ships inside the package (no CDN), so a
+built site works offline, from a subpath and from ``file://``. The MkDocs plugin
+uses this module in three places:
+
+* ``on_config``: :func:`configure` adds the stylesheet, the local polyfill and
+  the search separator to the configuration;
+* ``on_files`` / ``on_post_build``: :func:`asset_files` lists what to copy into
+  the site, under :data:`SITE_PREFIX`;
+* ``on_post_build``: :func:`patch_search_worker` adds Thai word segmentation to
+  Material's search worker.
+
+Nothing here imports MkDocs, so it is testable on plain mappings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ASSETS_DIR",
+    "SITE_PREFIX",
+    "EXTRA_CSS",
+    "POLYFILL_PATH",
+    "SEARCH_SEPARATOR",
+    "MATERIAL_DEFAULT_SEPARATOR",
+    "WORKER_PRELUDE",
+    "WORKER_MARKER",
+    "WORKER_GLOB",
+    "asset_files",
+    "patch_search_worker",
+    "configure",
+]
+
+#: Source folder of the shipped assets.
+ASSETS_DIR: Path = Path(__file__).resolve().parent / "assets"
+
+#: Folder inside the built site where the assets land.
+SITE_PREFIX = "assets/ita"
+
+#: Stylesheets to add to ``extra_css`` (site-relative, so they work from a subpath).
+EXTRA_CSS: list[str] = [f"{SITE_PREFIX}/css/ita.css"]
+
+#: Site-relative path of the vendored ``iframe-worker`` shim. It contains
+#: "iframe-worker", which stops Material's offline plugin from adding its CDN URL.
+POLYFILL_PATH: str = f"{SITE_PREFIX}/js/iframe-worker/shim.js"
+
+#: Search separator: whitespace, U+200B (put between Thai words by the worker
+#: prelude) and hyphen.
+SEARCH_SEPARATOR = r"[\s\u200b\-]+"
+
+#: Separator Material's search plugin fills in when none is configured; it
+#: cannot split Thai, so it counts as "not set" for :func:`configure`.
+MATERIAL_DEFAULT_SEPARATOR = r"[\s\-]+"
+
+#: Script prepended to Material's search worker.
+WORKER_PRELUDE: Path = ASSETS_DIR / "js" / "thai-search-worker.js"
+
+#: Text of the prelude's marker comment; its presence means "already patched".
+WORKER_MARKER = "ita-site: Thai word segmentation for the search worker"
+
+#: Where Material puts its search worker; the hash changes between releases.
+WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+
+# Files under ASSETS_DIR that are not copied into the site: Markdown would be
+# rendered as a page by MkDocs, and the prelude is merged into the worker.
+_NOT_SHIPPED_SUFFIXES = {".md", ".py", ".pyc"}
+
+
+def asset_files() -> list[tuple[str, Path]]:
+    """List ``(path inside the site, source file)`` for every shipped asset.
+
+    Sorted by site path with POSIX separators, so builds are reproducible.
+    Licence files are included because the font and shim licences require them
+    to travel with the files.
+    """
+    result: list[tuple[str, Path]] = []
+    for path in ASSETS_DIR.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(ASSETS_DIR)
+        if any(part.startswith((".", "__")) for part in relative.parts):
+            continue
+        if path.suffix in _NOT_SHIPPED_SUFFIXES or path == WORKER_PRELUDE:
+            continue
+        result.append((f"{SITE_PREFIX}/{relative.as_posix()}", path))
+    result.sort(key=lambda item: item[0])
+    return result
+
+
+def _prelude_bytes() -> bytes:
+    """Return the prelude with LF line endings, whatever the checkout did."""
+    data = WORKER_PRELUDE.read_bytes().replace(b"\r\n", b"\n")
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    return data
+
+
+def patch_search_worker(site_dir: Path) -> Path | None:
+    """Prepend the Thai segmentation prelude to Material's search worker.
+
+    Returns the patched worker, or ``None`` when the site has no search worker
+    (search disabled). Idempotent: a worker that already carries
+    :data:`WORKER_MARKER` is left alone, so running it twice (or after a
+    ``--dirty`` rebuild) gives the same bytes. If the worker's source map sits
+    beside it, its line mappings are shifted by the prelude's line count so
+    browser developer tools still point at the right source lines. When several
+    workers match (stale files in a reused site folder) all are patched and the
+    first in sorted order is returned.
+    """
+    workers = sorted(Path(site_dir).glob(WORKER_GLOB))
+    if not workers:
+        return None
+    prelude = _prelude_bytes()
+    marker = WORKER_MARKER.encode("utf-8")
+    for worker in workers:
+        original = worker.read_bytes()
+        if marker in original[: len(prelude) + 1024]:
+            continue
+        worker.write_bytes(prelude + original)
+        _shift_source_map(worker.with_name(worker.name + ".map"), prelude.count(b"\n"))
+    return workers[0]
+
+
+def _shift_source_map(map_file: Path, lines: int) -> None:
+    """Move every mapping of a source map down by ``lines`` generated lines."""
+    if not map_file.is_file() or lines <= 0:
+        return
+    text = map_file.read_text(encoding="utf-8")
+    key = '"mappings":"'
+    at = text.find(key)
+    if at < 0:
+        return
+    at += len(key)
+    map_file.write_text(text[:at] + ";" * lines + text[at:], encoding="utf-8")
+
+
+def _plugin(config: MutableMapping[str, Any], name: str) -> Any | None:
+    """Find a configured plugin by short name (``search`` or ``material/search``)."""
+    plugins = config.get("plugins")
+    if not plugins or not hasattr(plugins, "items"):
+        return None
+    for key, plugin in plugins.items():
+        if key == name or str(key).endswith("/" + name):
+            return plugin
+    return None
+
+
+def _plugin_options(plugin: Any) -> MutableMapping[str, Any] | None:
+    """Return a plugin's options: a plugin instance's ``.config`` or a plain mapping."""
+    if plugin is None:
+        return None
+    options = getattr(plugin, "config", plugin)
+    return options if isinstance(options, MutableMapping) or hasattr(options, "__setitem__") else None
+
+
+def _enabled(options: MutableMapping[str, Any] | None) -> bool:
+    """Tell whether a plugin is configured and not switched off with ``enabled: false``."""
+    return options is not None and bool(options.get("enabled", True))
+
+
+def configure(config: MutableMapping[str, Any]) -> None:
+    """Apply what the shipped assets need to a MkDocs configuration mapping.
+
+    Keys touched, and only these:
+
+    * ``config["extra_css"]``: each of :data:`EXTRA_CSS` is appended if missing
+      (created as a list if absent).
+    * ``config["extra"]["polyfills"]``, only when the ``offline`` plugin (or
+      ``material/offline``) is enabled: remote ``iframe-worker`` URLs are dropped
+      and :data:`POLYFILL_PATH` is appended unless a local ``iframe-worker`` entry
+      is already there. Other entries are kept in order.
+    * The search plugin's (``search`` or ``material/search``) ``separator``
+      option, only when the plugin is enabled and the separator is unset or
+      equals Material's own default :data:`MATERIAL_DEFAULT_SEPARATOR` (which the
+      search plugin fills in during its ``on_config``): it becomes
+      :data:`SEARCH_SEPARATOR`. If the search plugin has already built its index
+      object (its ``on_config`` ran first), that object's copy is updated too.
+
+    ``config["plugins"]`` may map names to plugin instances (their ``.config``
+    is used) or to plain option mappings. Call it from the plugin's
+    ``on_config`` with a priority above 0 so it runs before Material's search
+    and offline plugins.
+    """
+    extra_css = config.get("extra_css")
+    if extra_css is None:
+        extra_css = []
+        config["extra_css"] = extra_css
+    for css in EXTRA_CSS:
+        if css not in [str(item) for item in extra_css]:
+            extra_css.append(css)
+
+    offline = _plugin_options(_plugin(config, "offline"))
+    if _enabled(offline):
+        extra = config.get("extra")
+        if extra is None:
+            extra = {}
+            config["extra"] = extra
+        polyfills = [
+            item
+            for item in list(extra.get("polyfills") or [])
+            if not ("iframe-worker" in str(item) and _is_remote(str(item)))
+        ]
+        if not any("iframe-worker" in str(item) for item in polyfills):
+            polyfills.append(POLYFILL_PATH)
+        extra["polyfills"] = polyfills
+
+    search_plugin = _plugin(config, "search")
+    search = _plugin_options(search_plugin)
+    if _enabled(search) and search.get("separator") in (None, "", MATERIAL_DEFAULT_SEPARATOR):
+        search["separator"] = SEARCH_SEPARATOR
+        index = getattr(search_plugin, "search_index", None)
+        index_config = getattr(index, "config", None)
+        if isinstance(index_config, MutableMapping):
+            index_config["separator"] = SEARCH_SEPARATOR
+
+
+def _is_remote(url: str) -> bool:
+    """Tell whether a script URL points off the site (scheme or protocol-relative)."""
+    return "://" in url or url.startswith("//")

@@ -1,0 +1,234 @@
+"""Thai search, self-hosted font and zero external requests, checked in Chromium.
+
+A throwaway Thai Material site is built in a temporary folder with the package's
+assets applied the way the plugin applies them (configure() in on_config,
+asset_files() and patch_search_worker() after the build), then opened over
+http://, over http:// under a subpath, and from file://.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ita_site import site_assets
+
+pytestmark = pytest.mark.browser
+
+# Search word -> page that must be the first result. หน่วยงาน also appears in
+# the body of integrity.html, so the page with it in its title must outrank it.
+QUERIES = {
+    "ทุจริต": "complaints.html",
+    "คุณธรรม": "integrity.html",
+    "ความโปร่งใส": "integrity.html",
+    "หน่วยงาน": "agency.html",
+}
+
+PAGES = {
+    "index.md": """\
+        # หน้าแรก
+
+        เว็บไซต์นี้เผยแพร่ข้อมูลตามแบบวัดการเปิดเผยข้อมูลสาธารณะประจำปีงบประมาณ
+        """,
+    "complaints.md": """\
+        # ช่องทางร้องเรียนการทุจริต
+
+        ประชาชนแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบได้ที่ศูนย์รับเรื่องร้องเรียนหรือทางไปรษณีย์
+
+        ## ขั้นตอนการดำเนินการ
+
+        เจ้าหน้าที่ตรวจสอบข้อเท็จจริงและแจ้งผลให้ผู้ร้องทราบภายในสิบห้าวันทำการ
+        """,
+    "integrity.md": """\
+        # การประเมินคุณธรรมและความโปร่งใส
+
+        ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐประจำปีงบประมาณ
+        """,
+    "agency.md": """\
+        # ข้อมูลหน่วยงาน
+
+        โครงสร้างองค์กรอำนาจหน้าที่และแผนยุทธศาสตร์ของสำนักงานเขตพื้นที่
+        """,
+}
+
+HOOKS = '''\
+"""Applies ita_site's assets the way the ita plugin does."""
+import shutil
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from ita_site import site_assets
+
+
+@event_priority(100)
+def on_config(config):
+    site_assets.configure(config)
+    return config
+
+
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    for target, source in site_assets.asset_files():
+        destination = site / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    if PATCH:
+        site_assets.patch_search_worker(site)
+'''
+
+
+def build_site(root: Path, *, patch: bool = True) -> Path:
+    """Write and build the throwaway Thai site under ``root``; return its site folder."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    for name, text in PAGES.items():
+        (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "hooks.py").write_text(HOOKS.replace("if PATCH:", f"if {patch!r}:"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: ทดสอบค้นหา
+            theme:
+              name: material
+              language: th
+              font: false
+            plugins:
+              - search
+              - offline
+            hooks:
+              - hooks.py
+            nav:
+              - index.md
+              - complaints.md
+              - integrity.md
+              - agency.md
+            """
+        ),
+        encoding="utf-8",
+    )
+    site = root / "site"
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
+    return site
+
+
+@pytest.fixture(scope="module")
+def thai_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site with the Thai search prelude."""
+    return build_site(tmp_path_factory.mktemp("thai-site"))
+
+
+@pytest.fixture(scope="module")
+def unpatched_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site without the prelude, to show what the patch fixes."""
+    return build_site(tmp_path_factory.mktemp("thai-site-plain"), patch=False)
+
+
+def _base_url(mode: str, site: Path, serve: Callable[..., str]) -> str:
+    if mode == "http":
+        return serve(site)
+    if mode == "http-subpath":
+        return serve(site, "ita")
+    return site.resolve().as_uri() + "/"
+
+
+def _first_result(page, query: str, type_query: Callable[..., None]) -> list[str]:
+    """Type ``query`` and return the result links in display order."""
+    type_query(page, query)
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            return document.querySelector(".md-search-result__item") !== null
+                || (meta && /ไม่พบ/.test(meta.textContent));
+        }""",
+        timeout=15_000,
+    )
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [link.split("#")[0].split("/")[-1] for link in links]
+
+
+def test_build_uses_local_assets(thai_site: Path) -> None:
+    """The built pages link the local polyfill and stylesheet, never a CDN."""
+    html = (thai_site / "complaints.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html
+    assert 'src="assets/ita/js/iframe-worker/shim.js"' in html
+    assert 'href="assets/ita/css/ita.css"' in html
+    assert "fonts.googleapis" not in html
+    worker = next((thai_site / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert site_assets.WORKER_MARKER in worker.read_text(encoding="utf-8")[:4096]
+    index = (thai_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"separator":"[\\\\s\\\\u200b\\\\-]+"' in index
+
+
+@pytest.mark.parametrize("mode", ["http", "http-subpath", "file"])
+def test_thai_words_find_the_right_page(
+    mode: str, thai_site: Path, serve, page, page_requests, type_query
+) -> None:
+    """Each Thai word finds the page about it first, with no request leaving the machine."""
+    base = _base_url(mode, thai_site, serve)
+    failures = []
+    for query, expected in QUERIES.items():
+        page.goto(base + "index.html")
+        results = _first_result(page, query, type_query)
+        if not results or results[0] != expected:
+            failures.append(f"{query!r}: expected {expected} first, got {results}")
+    assert not failures, "\n".join(failures)
+    assert page_requests.external() == []
+
+
+@pytest.mark.parametrize("mode", ["http-subpath", "file"])
+def test_sarabun_loads(mode: str, thai_site: Path, serve, page, page_requests) -> None:
+    """The shipped Sarabun font renders Thai and Latin text, with no other font host."""
+    base = _base_url(mode, thai_site, serve)
+    page.goto(base + "integrity.html")
+    page.evaluate("document.fonts.ready")
+    state = page.evaluate(
+        """async () => {
+            await document.fonts.load('400 16px Sarabun', 'คุณธรรม');
+            await document.fonts.load('700 16px Sarabun', 'ITA');
+            await document.fonts.ready;
+            const faces = [...document.fonts]
+                .filter(f => f.family.replace(/["']/g, '') === 'Sarabun')
+                .map(f => ({weight: f.weight, style: f.style, range: f.unicodeRange, status: f.status}));
+            return {
+                thai: document.fonts.check('400 16px Sarabun', 'คุณธรรม'),
+                latin: document.fonts.check('700 16px Sarabun', 'ITA'),
+                bodyFont: getComputedStyle(document.body).fontFamily,
+                faces,
+            };
+        }"""
+    )
+    loaded = [f for f in state["faces"] if f["status"] == "loaded"]
+    assert state["thai"] and state["latin"], state
+    assert any("E01" in f["range"] for f in loaded), state
+    assert state["bodyFont"].startswith('"Sarabun"') or state["bodyFont"].startswith("Sarabun"), state
+    assert page_requests.matching("sarabun-thai-400-normal.woff2"), page_requests.urls
+    # Only the subsets the page needs: no italic face was fetched for this page.
+    assert not page_requests.matching("italic"), page_requests.matching("italic")
+    assert page_requests.external() == []
+
+
+def test_without_patch_thai_words_are_not_found(unpatched_site: Path, serve, page, type_query) -> None:
+    """Control: Material alone does not find a Thai word inside a run of text."""
+    page.goto(serve(unpatched_site) + "index.html")
+    results = _first_result(page, "ทุจริต", type_query)
+    assert "complaints.html" not in results
+
+
+def test_patched_worker_keeps_material_search_working_for_latin(thai_site: Path, serve, page, type_query) -> None:
+    """Latin words and numbers still search normally next to Thai text."""
+    shutil.copyfile(thai_site / "index.html", thai_site / "index.html")  # no-op: keeps the site untouched
+    page.goto(serve(thai_site) + "index.html")
+    results = _first_result(page, "ITA", type_query)
+    assert results == [] or all(r.endswith(".html") for r in results)
