@@ -80,7 +80,7 @@ class Document:
                 break
         return line + 1, col + 1
 
-    def finding(self, code: str, loc: Sequence[str | int] = (), *, key: bool = False, **args: object) -> Finding:
+    def finding(self, code: str, loc: Sequence[str | int] = (), /, *, key: bool = False, **args: object) -> Finding:
         line, col = self.locate(loc, key=key)
         return Finding(code, self.name, line, col, args)
 
@@ -128,8 +128,9 @@ def decode(raw: bytes, name: str) -> str:
             looks_thai = bool(_THAI.search(raw.decode("cp874")))
         except UnicodeDecodeError:
             looks_thai = False
-        if looks_thai:
-            raise ContentError([Finding("ITA001", name, line, col)]) from None
+        if looks_thai:  # point at the first Thai character: that is where the wrong encoding shows
+            first = next(i for i, byte in enumerate(raw) if byte >= 0x80)
+            raise ContentError([Finding("ITA001", name, *_line_col_of_offset(raw, first))]) from None
         raise ContentError([Finding("ITA002", name, line, col, {"byte": f"{raw[exc.start]:02X}"})]) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise ContentError([Finding("ITA003", name, 1, 1)])
@@ -157,12 +158,9 @@ def parse(text: str, name: str) -> CommentedMap:
         tree = yaml.load(text)
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
-        first = exc.context_mark
         key = _duplicate_key_name(exc)
-        raise ContentError(
-            [Finding("ITA007", name, mark.line + 1, mark.column + 1,
-                     {"key": key, "first": f"{first.line + 1}:{first.column + 1}" if first else "?"})]
-        ) from None
+        first = _first_key_line(text, key, exc.context_mark.line if exc.context_mark else 0, mark.line, mark.column)
+        raise ContentError([Finding("ITA007", name, mark.line + 1, mark.column + 1, {"key": key, "first": first})]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -174,6 +172,16 @@ def parse(text: str, name: str) -> CommentedMap:
     if not isinstance(tree, CommentedMap):
         raise ContentError([Finding("ITA011", name, 1, 1)])
     return tree
+
+
+def _first_key_line(text: str, key: str, start: int, duplicate: int, column: int) -> int | str:
+    """Line of the earlier occurrence of a duplicated key in the same mapping (ruamel names only the second)."""
+    lines = text.splitlines()
+    for number in range(start, duplicate):
+        line = lines[number]
+        if line[:column].strip(" -") == "" and line[column:].startswith(f"{key}:"):
+            return number + 1
+    return "?"
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -19,6 +19,7 @@ Number = Annotated[str, StringConstraints(pattern=r"^[0-9]+(?:\.[0-9]+)*$")]
 ToolCode = Literal["IIT", "EIT", "OIT"]
 ToolPart = Literal["public", "survey"]
 Status = Literal["not_started", "in_progress", "done", "delayed", "cancelled"]
+WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s]+$")]
 
 STATUS_LABELS: dict[str, str] = {
     "not_started": "ยังไม่เริ่ม",
@@ -170,6 +171,35 @@ class Assessment(Model):
     source_notes: list[SourceNote] = []
 
 
+class Evidence(Model):
+    """A document that proves something was done or published: a file under content/files/ or a web address.
+
+    ``file`` is relative to the content folder (e.g. ``files/2566/o1-structure.pdf``); the site copies it
+    to the same path, so its address never changes while the file keeps its name.
+    """
+
+    title: str | None = None
+    file: str | None = None
+    url: WebUrl | None = None
+    published: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Evidence":
+        if (self.file is None) == (self.url is None):
+            raise ValueError("ใส่ file หรือ url อย่างใดอย่างหนึ่ง / give exactly one of file or url")
+        return self
+
+
+class Progress(Model):
+    """One dated progress report on a measure: what was done by then, and the evidence."""
+
+    date: dt.date
+    status: Status
+    percent: int | None = Field(default=None, ge=0, le=100)
+    text: Text
+    evidence: list[Evidence] = []
+
+
 class Step(Model):
     number: Number
     text: Text
@@ -194,6 +224,7 @@ class Measure(Model):
     start: dt.date | None = None
     end: dt.date | None = None
     status: Status | None = None
+    progress: list[Progress] = []
 
     @field_validator("addresses", "indicators")
     @classmethod
@@ -228,3 +259,20 @@ class Plan(Model):
 
     def end_of(self, measure: Measure) -> dt.date | None:
         return measure.end or (self.period.end if self.period else None)
+
+
+class OitEntry(Model):
+    """What the agency publishes for one OIT item: its own title for it, the documents and when."""
+
+    code: Text
+    title: str | None = None
+    published: dt.date | None = None
+    documents: list[Evidence] = []
+    notes: str | None = None
+
+
+class OitEvidence(Model):
+    """``content/oit/<year>.yaml``: the agency's OIT evidence for one fiscal year, item by item."""
+
+    fiscal_year: int = Field(ge=2500, le=2700)
+    items: list[OitEntry] = []

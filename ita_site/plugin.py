@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import site_assets, thai
@@ -60,6 +60,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self.site: Site | None = None
         self.findings: list[Finding] = []
 
+    @event_priority(50)  # before Material's search and offline plugins read the settings we adjust
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         content_dir = (root / self.config.content_dir).resolve()
@@ -125,6 +126,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             generated.edit_uri = posixpath.relpath(source.as_posix(), docs_dir.as_posix())
             files.append(generated)
         for dest, src in site_assets.asset_files():
+            files.append(File.generated(config, dest, abs_src_path=str(src)))
+        for dest, src in self.project.attachments.items():  # same path as under content/: a permanent address
             files.append(File.generated(config, dest, abs_src_path=str(src)))
         if config.nav is None:
             own = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)

@@ -9,13 +9,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
 from .findings import ContentError, Finding, Level
 from .load import Document, iter_content_files, read_document
-from .model import Agency, Assessment, Plan
+from .model import Agency, Assessment, Evidence, OitEvidence, Plan
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 
@@ -32,6 +32,8 @@ class Project:
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[int, Document] = field(default_factory=dict)
     warnings: list[Finding] = field(default_factory=list)
+    oit: dict[int, OitEvidence] = field(default_factory=dict)
+    attachments: dict[str, Path] = field(default_factory=dict)
 
     def doc_of(self, obj: BaseModel) -> Document:
         """The document a top-level model came from (assessment, plan or agency)."""
@@ -173,6 +175,7 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
     agency: Agency | None = None
     assessments: dict[int, Assessment] = {}
     plans: dict[int, Plan] = {}
+    oit: dict[int, OitEvidence] = {}
     sources: dict[int, Document] = {}
     agency_name = (content_dir / "agency.yaml").relative_to(root).as_posix() if content_dir.is_relative_to(root) \
         else "agency.yaml"
@@ -194,7 +197,7 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
         match = _YEAR_FILE.match(doc.path.name)
         if match and int(match.group(1)) != year:
             findings.append(doc.finding("ITA015", ("fiscal_year",), name_year=match.group(1), year=year))
-        target = assessments if isinstance(result, Assessment) else plans
+        target = assessments if isinstance(result, Assessment) else oit if isinstance(result, OitEvidence) else plans
         if year in target:
             findings.append(doc.finding("ITA016", ("fiscal_year",), year=year,
                                         other=sources[id(target[year])].name))
@@ -202,11 +205,60 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
         target[year] = result
     if agency is None and not any(f.file == agency_name for f in findings):
         findings.append(Finding("ITA014", agency_name, 1, 1, {"name": "agency.yaml"}))
+    attachments: dict[str, Path] = {}
+    for model in [*plans.values(), *oit.values()]:
+        doc = sources[id(model)]
+        for loc, evidence in evidence_of(model):
+            if evidence.file is not None:
+                found = _attachment(content_dir, doc, loc + ("file",), evidence.file)
+                if isinstance(found, Finding):
+                    findings.append(found)
+                else:
+                    attachments[evidence.file] = found
     if findings and any(f.level is Level.ERROR for f in findings):
         raise ContentError(findings)
     assert agency is not None
     return Project(root=root, content_dir=content_dir, agency=agency, assessments=dict(sorted(assessments.items())),
-                   plans=dict(sorted(plans.items())), documents=documents, sources=sources, warnings=findings)
+                   plans=dict(sorted(plans.items())), documents=documents, sources=sources, warnings=findings,
+                   oit=dict(sorted(oit.items())), attachments=dict(sorted(attachments.items())))
+
+
+ATTACHMENT_DIR = "files"
+
+
+def evidence_of(model: BaseModel) -> Iterator[tuple[tuple[str | int, ...], Evidence]]:
+    """Every evidence record of a plan (progress entries) or an OIT evidence file, with its location."""
+    if isinstance(model, Plan):
+        for i, measure in enumerate(model.measures):
+            for j, entry in enumerate(measure.progress):
+                for k, evidence in enumerate(entry.evidence):
+                    yield ("measures", i, "progress", j, "evidence", k), evidence
+    elif isinstance(model, OitEvidence):
+        for i, item in enumerate(model.items):
+            for j, evidence in enumerate(item.documents):
+                yield ("items", i, "documents", j), evidence
+
+
+def _attachment(content_dir: Path, doc: Document, loc: tuple, written: str) -> Path | Finding:
+    """The file an evidence record attaches, or why it cannot be published: it must sit in content/files/."""
+    parts = written.replace("\\", "/").split("/")
+    if written.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", written) or ".." in parts:
+        return doc.finding("ITA610", loc, path=written)
+    if len(parts) < 2 or parts[0] != ATTACHMENT_DIR:
+        return doc.finding("ITA612", loc, path=written)
+    base = content_dir.resolve()
+    path = (base / written).resolve()
+    if not path.is_relative_to(base):
+        return doc.finding("ITA610", loc, path=written)
+    if not path.is_file():
+        folder = path.parent
+        names = sorted(f.name for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
+        close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.5)
+        listing = ", ".join(names[:8]) or "(ว่าง / empty)"
+        return doc.finding("ITA611", loc, path=written,
+                           suggestion=f"หรือหมายถึง \"{close[0]}\"?" if close else f"ไฟล์ในโฟลเดอร์นั้น: {listing}",
+                           suggestion_en=f"did you mean \"{close[0]}\"?" if close else f"files there: {listing}")
+    return path
 
 
 def _kind_of(rel: str) -> type[BaseModel] | None:
@@ -215,4 +267,4 @@ def _kind_of(rel: str) -> type[BaseModel] | None:
     folder, _, filename = rel.partition("/")
     if "/" in filename:
         return None
-    return {"assessments": Assessment, "plans": Plan}.get(folder)
+    return {"assessments": Assessment, "plans": Plan, "oit": OitEvidence}.get(folder)

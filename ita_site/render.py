@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import urllib.parse
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -16,10 +17,10 @@ from typing import Any, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, thai
+from . import charts, oit, progress, thai
 from .checks.references import framework_for
 from .framework import Framework, Level
-from .model import STATUS_LABELS, Assessment, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
+from .model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from .project import Project
 
 _MD_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]<>|#"}
@@ -137,7 +138,22 @@ class SiteView:
         return sorted(numbers)
 
     def status_label(self, status: str | None) -> str:
-        return STATUS_LABELS.get(status or "", "ไม่มีรายงานความคืบหน้า")
+        return STATUS_LABELS.get(status or "", progress.NO_REPORT_LABEL)
+
+    # --- progress (as of the build date) ---
+    def state(self, plan: Plan, measure: Measure) -> progress.MeasureState:
+        return progress.measure_state(plan, measure, self.today)
+
+    def summary(self, plan: Plan) -> progress.PlanSummary:
+        return progress.plan_summary(plan, self.today)
+
+    # --- OIT evidence ---
+    @cached_property
+    def oit_years(self) -> dict[int, oit.OitYear]:
+        return oit.oit_years(self.project)
+
+    def file_info(self, evidence: Evidence) -> oit.FileInfo:
+        return oit.file_info(self.project.attachments[evidence.file or ""])
 
     # --- OIT references ---
     def oit_title(self, year: int, ref: OitRef) -> tuple[str | None, bool]:
@@ -173,10 +189,10 @@ def _code_number(code: str) -> int:
     return int(digits) if digits else 0
 
 
-def oit_anchor(year: int, ref: OitRef) -> str:
-    """Fragment id of a cited item on the OIT references page; stable across builds."""
+def oit_anchor(year: int, ref: OitRef) -> Markup:
+    """Fragment id of a cited item on the OIT references page; stable across builds, ASCII digits."""
     suffix = "-text" if ref.meaning else ""
-    return f"oit-{year}-{ref.numbering or year}-{ref.code.lower()}{suffix}"
+    return Markup(f"oit-{year}-{ref.numbering or year}-{escape_md(ref.code.lower())}{suffix}")
 
 
 # --- page paths (stable URLs: agencies paste them into the NACC's system) ---
@@ -209,6 +225,10 @@ def document_path(year: int) -> str:
     return f"{year}/measures/document.md"
 
 
+def report_path(year: int) -> str:
+    return f"{year}/measures/report.md"
+
+
 OIT_REFERENCES_PATH = "oit-references.md"
 HOME_PATH = "index.md"
 
@@ -238,7 +258,8 @@ class Renderer:
             link=self._link, chart_bars=self._chart_bars, chart_trend=self._chart_trend,
             home_path=lambda: HOME_PATH, oit_path=lambda: OIT_REFERENCES_PATH, oit_anchor=oit_anchor,
             assessment_path=assessment_path, indicator_path=indicator_path, weakness_path=weakness_path,
-            plan_path=plan_path, measure_path=measure_path, document_path=document_path,
+            plan_path=plan_path, measure_path=measure_path, document_path=document_path, report_path=report_path,
+            oit_index_path=oit.oit_index_path, oit_item_path=oit.oit_item_path, evidence_link=self._evidence_link,
             indicator_rows=self._indicator_rows, question_rows=self._question_rows, change=self._change,
             score_text=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
             tool_heading=self._tool_heading, tool_name=self._tool_name, rec_label=self._rec_label,
@@ -262,6 +283,16 @@ class Renderer:
         rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
         label = self._finalize(text)
         return Markup(f"[{label}]({rel}{'#' + anchor if anchor else ''})")
+
+    def _evidence_link(self, evidence: Evidence, text: Any = None) -> Markup:
+        """A link to an attached file (copied to the same path under the site) or to a web address."""
+        if evidence.file is not None:
+            target = posixpath.relpath(evidence.file, posixpath.dirname(self._current) or ".")
+            default = posixpath.basename(evidence.file)
+        else:
+            target, default = evidence.url or "", evidence.url or ""
+        href = urllib.parse.quote(target, safe=":/?#@!$&'*+,;=%~-._")
+        return Markup(f"[{self._finalize(text or evidence.title or default)}]({href})")
 
     def _chart_bars(self, chart_id: str, title: str, description: str, rows: Iterable[tuple[str, Decimal, str | None]],
                     bands: list[charts.Band]) -> Markup:
@@ -343,6 +374,10 @@ class Renderer:
             pages_, nav_ = self._plan_pages(view, year)
             pages += pages_
             nav.append(nav_)
+        for year in sorted(view.oit_years, reverse=True):
+            pages_, nav_ = self._oit_pages(view, year)
+            pages += pages_
+            nav.append(nav_)
         if project.assessments:
             pages.append(self.page(view, OIT_REFERENCES_PATH, "oit_references.md.j2", "ข้อ OIT ที่อ้างถึงในข้อเสนอแนะ",
                                    agency_src))
@@ -389,7 +424,25 @@ class Renderer:
                                p=plan, year=year,
                                a=view.project.assessments.get(plan.based_on) if plan.based_on else None))
         nav_items.append({"ฉบับเต็มสำหรับพิมพ์": document_path(year)})
+        report_title = f"รายงานผลการดำเนินการตามมาตรการ {thai.fiscal_year_label(year, self._digits)}"
+        pages.append(self.page(view, report_path(year), "followup.md.j2", report_title, src, p=plan, year=year,
+                               summary=view.summary(plan)))
+        nav_items.append({"รายงานผลการดำเนินการ": report_path(year)})
         return pages, {f"มาตรการ ปี {ydigits}": nav_items}
+
+    def _oit_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
+        index = view.oit_years[year]
+        src = view.project.doc_of(index.evidence).name
+        ydigits = thai.digits(str(year), self._digits)
+        pages = [self.page(view, oit.oit_index_path(year), "oit_index.md.j2", f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {ydigits}",
+                           src, idx=index, year=year)]
+        nav_items: list[NavEntry] = [oit.oit_index_path(year)]
+        for row in index.rows:
+            title = f"{row.code} {row.title or ''}".strip()
+            path = oit.oit_item_path(year, row.code)
+            pages.append(self.page(view, path, "oit_item.md.j2", title, src, idx=index, row=row, year=year))
+            nav_items.append({title: path})
+        return pages, {f"OIT ปี {ydigits}": nav_items}
 
 
 def render_site(project: Project, today: dt.date | None = None) -> Site:

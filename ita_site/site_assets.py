@@ -27,6 +27,7 @@ __all__ = [
     "POLYFILL_PATH",
     "SEARCH_SEPARATOR",
     "MATERIAL_DEFAULT_SEPARATOR",
+    "SEARCH_LANG",
     "WORKER_PRELUDE",
     "WORKER_MARKER",
     "WORKER_GLOB",
@@ -55,6 +56,13 @@ SEARCH_SEPARATOR = r"[\s\u200b\-]+"
 #: Separator Material's search plugin fills in when none is configured; it
 #: cannot split Thai, so it counts as "not set" for :func:`configure`.
 MATERIAL_DEFAULT_SEPARATOR = r"[\s\-]+"
+
+#: Search plugin ``lang`` used when none is configured. Material's worker loads
+#: lunr language support for each entry; for "th" that includes wordcut.js
+#: (about 680 KB, fetched on every page load) whose tokenizer Material replaces
+#: with its own, so it adds weight and nothing else. Thai words come from the
+#: worker prelude instead; "en" keeps English stop-word filtering.
+SEARCH_LANG: list[str] = ["en"]
 
 #: Script prepended to Material's search worker.
 WORKER_PRELUDE: Path = ASSETS_DIR / "js" / "thai-search-worker.js"
@@ -173,12 +181,17 @@ def configure(config: MutableMapping[str, Any]) -> None:
       ``material/offline``) is enabled: remote ``iframe-worker`` URLs are dropped
       and :data:`POLYFILL_PATH` is appended unless a local ``iframe-worker`` entry
       is already there. Other entries are kept in order.
-    * The search plugin's (``search`` or ``material/search``) ``separator``
-      option, only when the plugin is enabled and the separator is unset or
-      equals Material's own default :data:`MATERIAL_DEFAULT_SEPARATOR` (which the
-      search plugin fills in during its ``on_config``): it becomes
-      :data:`SEARCH_SEPARATOR`. If the search plugin has already built its index
-      object (its ``on_config`` ran first), that object's copy is updated too.
+    * The search plugin's (``search`` or ``material/search``) options, only
+      when the plugin is enabled:
+
+      - ``separator``, when unset or equal to Material's own default
+        :data:`MATERIAL_DEFAULT_SEPARATOR` (which the search plugin fills in
+        during its ``on_config``): it becomes :data:`SEARCH_SEPARATOR`. If the
+        search plugin has already built its index object (its ``on_config`` ran
+        first), that object's copy is updated too.
+      - ``lang``, when unset (``None`` or empty): it becomes :data:`SEARCH_LANG`.
+        This only works before the search plugin's ``on_config``, which fills in
+        the theme language.
 
     ``config["plugins"]`` may map names to plugin instances (their ``.config``
     is used) or to plain option mappings. Call it from the plugin's
@@ -210,12 +223,16 @@ def configure(config: MutableMapping[str, Any]) -> None:
 
     search_plugin = _plugin(config, "search")
     search = _plugin_options(search_plugin)
-    if _enabled(search) and search.get("separator") in (None, "", MATERIAL_DEFAULT_SEPARATOR):
+    if search is None or not _enabled(search):
+        return
+    if search.get("separator") in (None, "", MATERIAL_DEFAULT_SEPARATOR):
         search["separator"] = SEARCH_SEPARATOR
         index = getattr(search_plugin, "search_index", None)
         index_config = getattr(index, "config", None)
         if isinstance(index_config, MutableMapping):
             index_config["separator"] = SEARCH_SEPARATOR
+    if not search.get("lang"):
+        search["lang"] = list(SEARCH_LANG)
 
 
 def _is_remote(url: str) -> bool:

@@ -1,0 +1,5 @@
+"""``python -m ita_site`` runs the ``ita-site`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,146 @@
+"""OIT item codes as recommendations cite them.
+
+Two real mistakes: codes typed with the Thai digit zero for the letter O ("๐๑๓" for O13), and codes
+that follow another fiscal year's numbering (the 2566 result cites คู่มือหรือมาตรฐานการปฏิบัติงาน as
+O13, its 2564 code; in 2566 it is O14). Whether a code is known at all is checked in references.py.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Iterable
+
+from ..findings import Finding
+from ..framework import (
+    UnknownFrameworkYear,
+    available_years,
+    find_oit_code_in_other_years,
+    is_thai_zero_typing,
+    load_framework,
+    normalize_oit_code,
+)
+from ..messages import Level, Message, register
+from ..model import Assessment, OitRef, Recommendation
+from ..project import Project
+from .lint_text import TextField, text_finding
+
+register("ITA405", Message(Level.ERROR, "รหัส OIT \"{written}\" พิมพ์ด้วยเลขศูนย์ไทย \"๐\" แทนตัวอักษร O",
+                           "OIT code \"{written}\" is typed with the Thai digit zero \"๐\" for the letter O",
+                           "เขียนเป็น {code} (ตัวอักษร O ภาษาอังกฤษตามด้วยเลขอารบิก)",
+                           "write {code} (the letter O followed by Arabic digits)"))
+register("ITA406", Message(Level.ERROR, "รหัส OIT \"{written}\" เขียนไม่ตรงรูปแบบ", "OIT code \"{written}\" is not in the standard form",
+                           "{suggestion}", "{suggestion_en}"))
+register("ITA408", Message(Level.WARNING,
+                           "อ้างอิง {code} สำหรับ \"{title}\" ซึ่งเป็นเลขข้อตามเกณฑ์ปี {other} ในเกณฑ์ปี {year} รายการนี้คือ {right}",
+                           "{code} is cited for \"{title}\", its code in the {other} numbering; in {year} that item is {right}",
+                           "ถ้าต้นฉบับเขียนไว้เช่นนี้ ให้เพิ่ม numbering: {other} ในรายการ oit_refs ของ {code} ถ้าไม่ใช่ ให้แก้เป็น {right}",
+                           "if the source says so, add numbering: {other} to the oit_refs entry for {code}; otherwise write {right}"))
+register("ITA409", Message(Level.INFO,
+                           "{code} ใช้เลขข้อตามเกณฑ์ปี {other} ตามที่ระบุใน numbering ในเกณฑ์ปี {year} \"{title}\" คือ {right}",
+                           "{code} follows the {other} numbering, as its numbering says; in {year} \"{title}\" is {right}",
+                           "เว็บไซต์แสดงหมายเหตุนี้ให้ผู้อ่าน", "the site shows readers this note"))
+
+_CITATION = re.compile(r"\(\s*อ้างอิงจาก\s*([^()]{1,12}?)\s*\)")
+_TITLE_SIMILARITY = 0.75
+_TAIL_SLACK = 3
+
+
+def _suggest(code: str | None) -> dict[str, str]:
+    if code is None:
+        return {"suggestion": "รหัส OIT คือตัวอักษร O ตามด้วยเลขข้อ เช่น O13",
+                "suggestion_en": "an OIT code is the letter O followed by a number, e.g. O13"}
+    return {"suggestion": f"เขียนเป็น {code}", "suggestion_en": f"write {code}"}
+
+
+def code_problem(written: str) -> tuple[str, dict[str, str]] | None:
+    """The finding code and arguments for an OIT code not written canonically, or None when it is fine."""
+    code = normalize_oit_code(written)
+    if code == written:
+        return None
+    if code is not None and is_thai_zero_typing(written):
+        return "ITA405", {"written": written, "code": code}
+    return "ITA406", {"written": written, **_suggest(code)}
+
+
+def check_oit_codes(project: Project) -> Iterable[Finding]:
+    """oit_refs codes and "(อ้างอิงจาก …)" citations must be written O13, never ๐๑๓."""
+    for assessment in project.assessments.values():
+        doc = project.doc_of(assessment)
+        for i, rec in enumerate(assessment.recommendations):
+            for j, ref in enumerate(rec.oit_refs):
+                problem = code_problem(ref.code)
+                if problem:
+                    yield doc.finding(problem[0], ("recommendations", i, "oit_refs", j, "code"), **problem[1])
+            field = TextField(doc, ("recommendations", i, "text"), rec.text)
+            for match in _CITATION.finditer(rec.text):
+                written = match.group(1)
+                if normalize_oit_code(written) is None:
+                    continue  # "(อ้างอิงจาก คู่มือ…)" cites a document, not an OIT item
+                problem = code_problem(written)
+                if problem:
+                    yield text_finding(problem[0], field, *match.span(1), **problem[1])
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Every OIT item title of every year, without spaces, for recognising the phrase before a citation."""
+    titles = {re.sub(r"\s+", "", item.title) for year in available_years()
+              for item in load_framework(year).oit_items.values() if item.title}
+    return tuple(sorted(titles))
+
+
+def named_item(before: str) -> str | None:
+    """The OIT item title the text names just before a citation, as the text writes it, if any."""
+    squashed = re.sub(r"\s+", "", before)
+    best, phrase = 0.0, None
+    for title in _titles():
+        for length in range(max(1, len(title) - _TAIL_SLACK), len(title) + _TAIL_SLACK + 1):
+            tail = squashed[-length:]
+            if len(tail) < length:
+                break
+            ratio = SequenceMatcher(None, tail, title).ratio()
+            if ratio > best:
+                best, phrase = ratio, tail
+    return phrase if best >= _TITLE_SIMILARITY else None
+
+
+def _ref_for(rec: Recommendation, code: str) -> OitRef | None:
+    return next((ref for ref in rec.oit_refs if normalize_oit_code(ref.code) == code), None)
+
+
+def _numbering_findings(project: Project, year: int, assessment: Assessment) -> Iterable[Finding]:
+    doc = project.doc_of(assessment)
+    for i, rec in enumerate(assessment.recommendations):
+        field = TextField(doc, ("recommendations", i, "text"), rec.text)
+        previous_end = 0
+        for match in _CITATION.finditer(rec.text):
+            before, previous_end = rec.text[previous_end:match.start()], match.end()
+            code = normalize_oit_code(match.group(1))
+            phrase = named_item(before) if code else None
+            if code is None or phrase is None:
+                continue
+            found = find_oit_code_in_other_years(code, phrase, year)
+            right = [c for y, c, _ in found if y == year]
+            if not right or code in right:
+                continue
+            other = sorted({y for y, c, _ in found if c == code and y != year})
+            if not other:
+                continue
+            ref = _ref_for(rec, code)
+            declared = ref is not None and ref.numbering in other
+            title = load_framework(year).oit_items[right[0]].title
+            yield text_finding("ITA409" if declared else "ITA408", field, *match.span(1), code=code, title=title,
+                               year=year, right=right[0],
+                               other=ref.numbering if declared and ref else ", ".join(map(str, other)))
+
+
+def check_oit_numbering(project: Project) -> Iterable[Finding]:
+    """A cited code must name the item the text describes under the assessment year's numbering."""
+    for year, assessment in project.assessments.items():
+        try:
+            load_framework(year)
+        except UnknownFrameworkYear:
+            continue  # references.py already says the year has no framework
+        yield from _numbering_findings(project, year, assessment)

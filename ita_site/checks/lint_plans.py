@@ -1,0 +1,116 @@
+"""Measures plans: their fiscal year, what each measure needs to be actionable, and whether the plan
+answers every weakness it is based on.
+
+The seed plan is for ปีงบประมาณ 2567 yet two of its steps say 2566; a reader cannot tell which is
+meant, so text must name the plan's own year unless the contradiction is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+from ..findings import Finding
+from ..messages import Level, Message, register
+from ..model import Plan
+from ..project import Project
+from ..thai import fiscal_year_bounds, format_date, to_arabic_digits
+from .lint_text import text_fields, text_finding
+
+register("ITA416", Message(Level.ERROR, "วันที่ {date} อยู่นอกปีงบประมาณ {year} ({start} ถึง {end})",
+                           "date {date} falls outside fiscal year {year} ({start} to {end})",
+                           "ปีงบประมาณ {year} เริ่ม 1 ตุลาคม ของปีก่อนหน้า วันที่เขียนแบบ ค.ศ. เช่น {iso_start}",
+                           "fiscal year {year} starts on 1 October of the year before; dates are written as {iso_start}"))
+register("ITA417", Message(Level.ERROR, "ข้อความระบุปีงบประมาณ {says} แต่ไฟล์นี้เป็นของปีงบประมาณ {year}",
+                           "the text says fiscal year {says} but this file is for fiscal year {year}",
+                           "แก้เป็น {year} หรือถ้าต้นฉบับเขียนไว้เช่นนี้ ให้บันทึกใน contradictions (field: fiscal_year)",
+                           "write {year}, or record the source's wording under contradictions (field: fiscal_year)"))
+register("ITA418", Message(Level.ERROR, "มาตรการ {number} ไม่มีผู้รับผิดชอบ", "measure {number} has no owner",
+                           "ใส่ owner ในมาตรการนี้ หรือ owner ของทั้งแผน", "add an owner to the measure or to the plan"))
+register("ITA419", Message(Level.ERROR, "มาตรการ {number} ไม่มีขั้นตอนการดำเนินงาน", "measure {number} has no steps",
+                           "ใส่ steps ในมาตรการนี้ หรือ steps ของทั้งแผน", "add steps to the measure or to the plan"))
+register("ITA420", Message(Level.ERROR, "วันสิ้นสุด {end} อยู่ก่อนวันเริ่มต้น {start}", "end {end} is before start {start}",
+                           "ตรวจวันที่ (เขียนแบบ ปี ค.ศ.-เดือน-วัน)", "check the dates (written YYYY-MM-DD)"))
+register("ITA421", Message(Level.WARNING, "ยังไม่มีมาตรการใดตอบจุดอ่อน \"{id}\"", "no measure addresses weakness \"{id}\"",
+                           "เพิ่ม \"{id}\" ใน addresses ของมาตรการที่เกี่ยวข้องใน {plan}",
+                           "add \"{id}\" to the addresses of a measure in {plan}"))
+register("ITA422", Message(Level.WARNING, "มาตรการ {number} ไม่ได้ระบุว่าตอบจุดอ่อนใด", "measure {number} addresses no weakness",
+                           "ใส่ addresses เป็น id ของจุดอ่อนในผลการประเมินที่มาตรการนี้แก้ไข",
+                           "list in addresses the ids of the weaknesses it answers"))
+
+_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s*ศ\.\s*)?(?P<y>[0-9๐-๙]{4})(?![0-9๐-๙])")
+
+
+def _date_outside(project: Project, plan: Plan, loc: tuple[str | int, ...], value: dt.date) -> Iterable[Finding]:
+    start, end = fiscal_year_bounds(plan.fiscal_year)
+    if not start <= value <= end:
+        yield project.doc_of(plan).finding("ITA416", loc, date=format_date(value), year=plan.fiscal_year,
+                                           start=format_date(start), end=format_date(end), iso_start=start.isoformat())
+
+
+def check_plan_dates(project: Project) -> Iterable[Finding]:
+    """A plan's period and every measure's dates lie in its fiscal year, and never end before they start."""
+    for plan in project.plans.values():
+        doc = project.doc_of(plan)
+        dated: list[tuple[tuple[str | int, ...], dt.date | None, dt.date | None]] = []
+        if plan.period:
+            dated.append((("period",), plan.period.start, plan.period.end))
+        for i, measure in enumerate(plan.measures):
+            dated.append((("measures", i), measure.start, measure.end))
+        for loc, start, end in dated:
+            for key, value in (("start", start), ("end", end)):
+                if value is not None:
+                    yield from _date_outside(project, plan, (*loc, key), value)
+            if start is not None and end is not None and end < start:
+                yield doc.finding("ITA420", (*loc, "end"), start=format_date(start), end=format_date(end))
+        for i, measure in enumerate(plan.measures):
+            start, end = plan.start_of(measure), plan.end_of(measure)
+            if (measure.start is None) != (measure.end is None) and start and end and end < start:
+                key = "end" if measure.end is not None else "start"
+                yield doc.finding("ITA420", ("measures", i, key), start=format_date(start), end=format_date(end))
+
+
+def check_fiscal_year_text(project: Project) -> Iterable[Finding]:
+    """"ปีงบประมาณ พ.ศ. YYYY" in a file's text must be that file's fiscal year, unless recorded."""
+    for item in [*project.assessments.values(), *project.plans.values()]:
+        doc = project.doc_of(item)
+        recorded = {r.source_says for r in item.contradictions if r.field == "fiscal_year" and r.source_says is not None}
+        for field in text_fields(doc):
+            if not field.prose:
+                continue
+            for match in _FISCAL_YEAR.finditer(field.value):
+                says = int(to_arabic_digits(match.group("y")))
+                if says != item.fiscal_year and says not in recorded:
+                    yield text_finding("ITA417", field, *match.span("y"), says=match.group("y"), year=item.fiscal_year)
+
+
+def check_measures(project: Project) -> Iterable[Finding]:
+    """Every measure needs someone responsible and steps to follow, its own or the plan's."""
+    for plan in project.plans.values():
+        doc = project.doc_of(plan)
+        for i, measure in enumerate(plan.measures):
+            owner = plan.owner_of(measure)
+            if owner is None or not owner.strip():
+                yield doc.finding("ITA418", ("measures", i, "id"), number=measure.number)
+            if not plan.steps_of(measure):
+                yield doc.finding("ITA419", ("measures", i, "id"), number=measure.number)
+
+
+def check_coverage(project: Project) -> Iterable[Finding]:
+    """Each weakness of an assessment some plan is based on should be answered, and each measure answer one."""
+    for year, assessment in project.assessments.items():
+        plans = [p for p in project.plans.values() if p.based_on == year]
+        if not plans:
+            continue
+        addressed = {ref for plan in plans for measure in plan.measures for ref in measure.addresses}
+        doc = project.doc_of(assessment)
+        names = ", ".join(project.doc_of(p).name for p in plans)
+        for i, weakness in enumerate(assessment.weaknesses):
+            if weakness.id not in addressed:
+                yield doc.finding("ITA421", ("weaknesses", i, "id"), id=weakness.id, plan=names)
+    for plan in project.plans.values():
+        doc = project.doc_of(plan)
+        for i, measure in enumerate(plan.measures):
+            if not measure.addresses:
+                yield doc.finding("ITA422", ("measures", i, "id"), number=measure.number)

@@ -1,0 +1,162 @@
+"""Lints over free text: empty or placeholder text and unsafe links, plus the helpers other lints use
+to walk every text field and to point at the exact line and column of a phrase inside one.
+
+Text is prose staff paste from Word or PDF, so the mistakes live inside long folded strings; a finding
+that names only the field's first line would leave them hunting, hence :func:`text_finding`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..findings import Finding
+from ..load import Document
+from ..messages import Level, Message, register
+from ..project import Project
+
+# Records of what the source got wrong quote the mistakes on purpose; lints must not report them again.
+QUOTING_KEYS = frozenset({"source_notes", "contradictions"})
+# Keys whose values are identifiers, codes or numbers, not prose.
+_NOT_PROSE = frozenset({"id", "code", "number", "question", "questions", "recommendations", "addresses",
+                        "tool", "part", "status", "kind", "digits", "field"})
+
+register("ITA423", Message(Level.ERROR, "\"{field}\" มีแต่เครื่องหมาย ไม่มีเนื้อความ ({got})",
+                           "\"{field}\" holds only punctuation, no text ({got})",
+                           "ใส่ข้อความจริง หรือลบช่องนี้ถ้าไม่บังคับ", "write the real text, or remove the field if optional"))
+register("ITA424", Message(Level.WARNING, "\"{field}\" เว้นว่างไว้", "\"{field}\" is empty",
+                           "ใส่ข้อความ หรือลบบรรทัดนี้ออก", "fill it in, or delete the line"))
+register("ITA404", Message(Level.ERROR, "ลิงก์ที่ไม่ปลอดภัย \"{scheme}:\" ในข้อความ", "unsafe link \"{scheme}:\" in the text",
+                           "ลบลิงก์นี้ออก เว็บไซต์ใช้ได้เฉพาะที่อยู่ที่ขึ้นต้นด้วย https:// หรือ http://",
+                           "remove it; only https:// or http:// addresses are allowed"))
+
+_UNSAFE = re.compile(r"(?i)(?<![a-z0-9])(javascript|vbscript)\s*:|(?<![a-z0-9])(data):\s*[a-z]+/[a-z0-9.+-]+")
+_WORDLIKE = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One string value of a content file and where it sits."""
+
+    doc: Document
+    loc: tuple[str | int, ...]
+    value: str
+
+    @property
+    def key(self) -> str:
+        """The nearest mapping key above the value (``text`` for ``steps[2].text``)."""
+        return next((str(p) for p in reversed(self.loc) if isinstance(p, str)), "")
+
+    @property
+    def prose(self) -> bool:
+        return self.key not in _NOT_PROSE
+
+    @property
+    def field_name(self) -> str:
+        return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in self.loc).replace(".[", "[")
+
+
+def _walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in QUOTING_KEYS:
+                yield from _walk(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk(value, (*loc, i))
+    elif isinstance(node, str):
+        yield loc, node
+
+
+def content_documents(project: Project) -> list[Document]:
+    """The agency, assessment and plan documents that validated, in a stable order."""
+    models = [project.agency, *project.assessments.values(), *project.plans.values()]
+    return [project.doc_of(m) for m in models]
+
+
+def text_fields(doc: Document) -> Iterator[TextField]:
+    """Every string in a document except the records that quote the source's mistakes."""
+    for loc, value in _walk(doc.data, ()):
+        yield TextField(doc, loc, value)
+
+
+def prose_fields(project: Project) -> Iterator[TextField]:
+    """Every prose string of every content document."""
+    for doc in content_documents(project):
+        yield from (f for f in text_fields(doc) if f.prose)
+
+
+@lru_cache(maxsize=64)
+def _lines(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
+    return tuple(path.read_text(encoding="utf-8").splitlines())
+
+
+def _source_lines(doc: Document) -> tuple[str, ...]:
+    try:
+        stat = doc.path.stat()
+        return _lines(doc.path, stat.st_mtime_ns, stat.st_size)
+    except (OSError, UnicodeDecodeError):
+        return ()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def locate_span(doc: Document, loc: tuple[str | int, ...], value: str, start: int, end: int) -> tuple[int, int]:
+    """1-based (line, column) of ``value[start:end]`` in the file, falling back to the value's start.
+
+    A folded or multi-line value spans the lines indented deeper than its first line; the phrase is the
+    k-th occurrence of the same characters there, k counted in the value. A phrase broken across two
+    lines is not found literally, and then the value's start is the best honest answer.
+    """
+    line, col = doc.locate(loc)
+    needle = value[start:end]
+    lines = _source_lines(doc)
+    if not needle or not lines or line > len(lines):
+        return line, col
+    nth = value[:start].count(needle)
+    first = line - 1
+    block = [(first, col - 1)]
+    base = _indent(lines[first])
+    for i in range(first + 1, len(lines)):
+        if lines[i].strip() and _indent(lines[i]) <= base:
+            break
+        block.append((i, 0))
+    seen = 0
+    for i, from_col in block:
+        pos = lines[i].find(needle, from_col)
+        while pos >= 0:
+            if seen == nth:
+                return i + 1, pos + 1
+            seen += 1
+            pos = lines[i].find(needle, pos + len(needle))
+    return line, col
+
+
+def text_finding(code: str, field: TextField, start: int, end: int, level: Level | None = None,
+                 **args: object) -> Finding:
+    """A finding pointing at characters ``start:end`` of a text field."""
+    line, col = locate_span(field.doc, field.loc, field.value, start, end)
+    return Finding(code, field.doc.name, line, col, args, level=level)
+
+
+def check_empty_text(project: Project) -> Iterable[Finding]:
+    """Blank optional text shows as an empty box; punctuation-only text is a placeholder left behind."""
+    for field in prose_fields(project):
+        if not field.value.strip():
+            yield field.doc.finding("ITA424", field.loc, field=field.field_name)
+        elif not _WORDLIKE.search(field.value):
+            yield field.doc.finding("ITA423", field.loc, field=field.field_name, got=f"\"{field.value.strip()}\"")
+
+
+def check_unsafe_urls(project: Project) -> Iterable[Finding]:
+    """Script and data links run code in a reader's browser; the site must never carry one."""
+    for doc in content_documents(project):
+        for field in text_fields(doc):
+            for match in _UNSAFE.finditer(field.value):
+                scheme = (match.group(1) or match.group(2)).lower()
+                yield text_finding("ITA404", field, match.start(), match.end(), scheme=scheme)

@@ -1,0 +1,114 @@
+"""The loop from score to next score: weaknesses answered by measures, measures reported on, OIT evidence complete.
+
+These checks read only the content and the framework of each fiscal year. Anything that depends on the
+build date (overdue, due soon) is shown on the site instead, so ``ita-site check`` gives the same answer
+on any day.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+from .. import thai
+from ..findings import Finding
+from ..framework import normalize_oit_code
+from ..load import Document
+from ..model import OitEvidence
+from ..oit import code_order, oit_year
+from ..project import Project
+from .references import framework_for
+
+
+def check_weakness_measures(project: Project) -> Iterable[Finding]:
+    """Once a plan answers an assessment, each of that assessment's weaknesses should have a measure."""
+    for year, assessment in project.assessments.items():
+        plans = [p for p in project.plans.values() if p.based_on == year]
+        if not plans:
+            continue
+        answered = {wid for p in plans for m in p.measures for wid in m.addresses}
+        names = ", ".join(project.doc_of(p).name for p in plans)
+        doc = project.doc_of(assessment)
+        for i, weakness in enumerate(assessment.weaknesses):
+            if weakness.id not in answered:
+                yield doc.finding("ITA601", ("weaknesses", i, "id"), id=weakness.id, plans=names)
+
+
+def check_progress_reported(project: Project) -> Iterable[Finding]:
+    """A measure that has started (by its own or its plan's dates) and has no progress entry yet.
+
+    Noted, not warned: the site already says "no progress report", and nothing is wrong until a report is due.
+    """
+    for plan in project.plans.values():
+        doc = project.doc_of(plan)
+        for i, measure in enumerate(plan.measures):
+            start = plan.start_of(measure)
+            if start is not None and not measure.progress and measure.status is None:
+                yield doc.finding("ITA602", ("measures", i, "id"), number=measure.number,
+                                  start=thai.format_date(start))
+
+
+def check_oit_evidence(project: Project) -> Iterable[Finding]:
+    """Per OIT evidence file: codes of that year's catalogue, listed once, dated in the year, none missing."""
+    for year, evidence in project.oit.items():
+        yield from _oit_file(project.doc_of(evidence), year, evidence)
+
+
+def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Finding]:
+    fw = framework_for(year)
+    catalogue = fw.oit_items if fw else {}
+    if not catalogue:
+        yield doc.finding("ITA606", ("fiscal_year",), year=year)
+    first: dict[str, int] = {}
+    for i, entry in enumerate(evidence.items):
+        code = normalize_oit_code(entry.code)
+        if code is None or code != entry.code:
+            continue  # the lints say how to write it (ITA405/ITA406)
+        if code in first:
+            line, _ = doc.locate(("items", first[code], "code"))
+            yield doc.finding("ITA204", ("items", i, "code"), id=code, first=line)
+            continue
+        first[code] = i
+        item = catalogue.get(code)
+        if catalogue and item is None:
+            close = difflib.get_close_matches(code, list(catalogue), n=1)
+            codes = sorted(catalogue, key=code_order)
+            yield doc.finding("ITA202", ("items", i, "code"), code=code, year=year,
+                              suggestion=f"รหัสในปีนี้: {codes[0]} ถึง {codes[-1]}"
+                                         + (f" หรือหมายถึง {close[0]}?" if close else ""),
+                              suggestion_en=f"this year's codes run {codes[0]} to {codes[-1]}")
+        elif item is not None and not item.verified:
+            yield doc.finding("ITA605", ("items", i, "code"), code=code, year=year, title=item.title or "?")
+    yield from _dates(doc, year, evidence)
+    if catalogue:
+        for row in oit_year(year, evidence).missing:
+            if row.item is not None and row.item.title:
+                yield doc.finding("ITA604", ("items",), key=True, code=row.code, title=row.item.title, year=year,
+                                  file=doc.name)
+
+
+def _dates(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Finding]:
+    """Evidence must be published within the item's fiscal year (1 October to 30 September)."""
+    start, end = thai.fiscal_year_bounds(year)
+    bounds = {"start": thai.format_date(start), "end": thai.format_date(end), "year": year}
+    for i, entry in enumerate(evidence.items):
+        if entry.published and not start <= entry.published <= end:
+            yield doc.finding("ITA603", ("items", i, "published"), code=entry.code,
+                              date=thai.format_date(entry.published), **bounds)
+        for j, document in enumerate(entry.documents):
+            if document.published and not start <= document.published <= end:
+                yield doc.finding("ITA603", ("items", i, "documents", j, "published"), code=entry.code,
+                                  date=thai.format_date(document.published), **bounds)
+
+
+def check_unverified_citations(project: Project) -> Iterable[Finding]:
+    """Recommendations citing an OIT item whose code or title is not confirmed for that year's framework."""
+    for year, assessment in project.assessments.items():
+        doc = project.doc_of(assessment)
+        for i, rec in enumerate(assessment.recommendations):
+            for j, ref in enumerate(rec.oit_refs):
+                fw = framework_for(ref.numbering or year)
+                item = fw.oit(ref.code) if fw and not ref.meaning else None
+                if item is not None and not item.verified:
+                    yield doc.finding("ITA605", ("recommendations", i, "oit_refs", j, "code"), code=item.code,
+                                      year=fw.fiscal_year if fw else year, title=item.title or "?")

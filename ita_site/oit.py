@@ -1,0 +1,215 @@
+"""The OIT evidence index: per fiscal year, each catalogue item with the agency's documents, or the gap.
+
+An agency gives the NACC one address per OIT item through ITAS. Each item therefore gets a page at a
+permanent path built only from the fiscal year and the item's code (``2566/oit/o13.md``), and
+:func:`itas_rows` / :func:`write_itas_csv` turn those pages into the item -> URL sheet staff paste from.
+Codes are always resolved in the framework of the evidence file's own fiscal year.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .framework import Framework, OitItem, UnknownFrameworkYear, load_framework, normalize_oit_code
+from .model import Evidence, OitEntry, OitEvidence
+from .project import Project
+
+
+def oit_index_path(year: int) -> str:
+    return f"{year}/oit/index.md"
+
+
+def oit_item_path(year: int, code: str) -> str:
+    """The permanent page of one item: depends on nothing but the year and the code."""
+    return f"{year}/oit/{code.lower()}.md"
+
+
+def page_url(path: str, use_directory_urls: bool = False) -> str:
+    """The address MkDocs gives a page source path (``a/b.md`` -> ``a/b.html`` or ``a/b/``)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if use_directory_urls else f"{stem}.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def code_order(code: str) -> int:
+    """Sort key for O-codes: O2 before O10."""
+    digits = code[1:]
+    return int(digits) if digits.isdigit() else 0
+
+
+def _framework(year: int) -> Framework | None:
+    try:
+        return load_framework(year)
+    except UnknownFrameworkYear:
+        return None
+
+
+@dataclass(frozen=True)
+class OitRow:
+    """One item of a year's index: the catalogue's item (None where the year has no catalogue) and the
+    agency's entry for it (None where the agency lists nothing)."""
+
+    year: int
+    code: str
+    item: OitItem | None
+    entry: OitEntry | None
+
+    @property
+    def documents(self) -> list[Evidence]:
+        return list(self.entry.documents) if self.entry else []
+
+    @property
+    def missing(self) -> bool:
+        return not self.documents
+
+    @property
+    def title(self) -> str | None:
+        """The catalogue's title, or the agency's own where the catalogue does not know the item."""
+        if self.item and self.item.title:
+            return self.item.title
+        return self.entry.title if self.entry else None
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.item and self.item.verified)
+
+    def published(self, evidence: Evidence) -> dt.date | None:
+        """A document's own date, else the date the agency gives for the whole item."""
+        return evidence.published or (self.entry.published if self.entry else None)
+
+    @property
+    def last_published(self) -> dt.date | None:
+        dates = [d for e in self.documents if (d := self.published(e)) is not None]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class OitYear:
+    """The index of one fiscal year that has a ``content/oit/<year>.yaml``."""
+
+    year: int
+    framework: Framework | None
+    evidence: OitEvidence
+    rows: tuple[OitRow, ...]
+
+    @property
+    def has_catalogue(self) -> bool:
+        return bool(self.framework and self.framework.oit_items)
+
+    @property
+    def missing(self) -> list[OitRow]:
+        return [r for r in self.rows if r.missing]
+
+    @property
+    def present(self) -> list[OitRow]:
+        return [r for r in self.rows if not r.missing]
+
+
+def entries_by_code(evidence: OitEvidence) -> dict[str, OitEntry]:
+    """The agency's entries keyed by canonical code; the first of repeated entries wins (a check reports the rest)."""
+    found: dict[str, OitEntry] = {}
+    for entry in evidence.items:
+        code = normalize_oit_code(entry.code)
+        if code is not None:
+            found.setdefault(code, entry)
+    return found
+
+
+def oit_year(year: int, evidence: OitEvidence) -> OitYear:
+    """Every item of the year's catalogue with the agency's evidence; without a catalogue, the agency's own list."""
+    framework = _framework(year)
+    entries = entries_by_code(evidence)
+    if framework and framework.oit_items:
+        rows = [OitRow(year, code, item, entries.get(code)) for code, item in framework.oit_items.items()]
+    else:
+        rows = [OitRow(year, code, None, entry) for code, entry in entries.items()]
+    rows.sort(key=lambda r: code_order(r.code))
+    return OitYear(year=year, framework=framework, evidence=evidence, rows=tuple(rows))
+
+
+def oit_years(project: Project) -> dict[int, OitYear]:
+    """The index of every year the project has an OIT evidence file for, oldest first."""
+    return {year: oit_year(year, evidence) for year, evidence in project.oit.items()}
+
+
+# --- attached files ---
+
+_TYPE_NAMES = {
+    "pdf": "PDF", "doc": "Word", "docx": "Word", "xls": "Excel", "xlsx": "Excel", "csv": "CSV", "ppt": "PowerPoint",
+    "pptx": "PowerPoint", "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "txt": "ข้อความ", "zip": "ZIP", "odt": "ODT",
+    "ods": "ODS",
+}
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a reader should know before opening an attached file: its type and size."""
+
+    kind: str
+    size: int
+
+    @property
+    def size_text(self) -> str:
+        if self.size < 1024:
+            return f"{self.size} ไบต์"
+        if self.size < 1024 * 1024:
+            return f"{self.size / 1024:.1f} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"
+
+
+def file_info(path: Path) -> FileInfo:
+    suffix = path.suffix.lower().lstrip(".")
+    return FileInfo(kind=_TYPE_NAMES.get(suffix, suffix.upper() or "ไฟล์"), size=path.stat().st_size)
+
+
+# --- the ITAS sheet ---
+
+ITAS_HEADER = ("code", "title", "agency_title", "url", "documents", "status")
+
+
+@dataclass(frozen=True)
+class ItasRow:
+    """One line of the sheet: the item, and the permanent address to paste into ITAS for it."""
+
+    code: str
+    title: str
+    agency_title: str
+    url: str
+    documents: int
+    missing: bool
+
+
+def itas_rows(project: Project, year: int, base_url: str, use_directory_urls: bool = False) -> list[ItasRow]:
+    """The item -> URL sheet of one fiscal year; ``base_url`` is the published site's address (site_url).
+
+    Raises KeyError when the project has no ``content/oit/<year>.yaml``.
+    """
+    index = oit_year(year, project.oit[year])
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return [ItasRow(code=row.code, title=row.title or "", agency_title=(row.entry.title or "") if row.entry else "",
+                    url=base + page_url(oit_item_path(year, row.code), use_directory_urls),
+                    documents=len(row.documents), missing=row.missing)
+            for row in index.rows]
+
+
+def write_itas_csv(target: Path | TextIO, rows: list[ItasRow]) -> None:
+    """Write the sheet as CSV; a path gets UTF-8 with a BOM so that Excel shows the Thai titles."""
+    if isinstance(target, Path):
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            _write(handle, rows)
+    else:
+        _write(target, rows)
+
+
+def _write(handle: TextIO, rows: list[ItasRow]) -> None:
+    writer = csv.writer(handle)
+    writer.writerow(ITAS_HEADER)
+    for row in rows:
+        writer.writerow([row.code, row.title, row.agency_title, row.url, row.documents,
+                         "missing" if row.missing else "published"])

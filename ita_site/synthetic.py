@@ -1,0 +1,267 @@
+"""Synthetic agencies at N times the seed's size, for benchmarks and many-agency builds.
+
+An agency project (``mkdocs.yml``, its pages and theme folders, ``content/``) is scaled up from a
+seed project: more fiscal years (as many as the packaged frameworks cover), and in each year more
+weaknesses, questions, recommendations, measures and progress entries, with every cross-reference
+(weakness -> question, measure -> weakness) pointing at its own copy so the result passes the
+checks. Fields are copied from the seed's own YAML, and progress entries are only generated when
+the content model has them, so the generator follows the model as it grows.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+import shutil
+import types
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+
+from . import model
+from .framework import available_years
+from .project import Project, load_project
+
+#: Files and folders of a project besides ``content/`` (read from its mkdocs.yml when present).
+_DEFAULT_PROJECT_PARTS = ("mkdocs.yml", "pages", "theme_overrides")
+
+#: Most progress entries generated per measure (reached at 120x).
+_MAX_PROGRESS = 12
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a factor translates into content: years, copies of each item per year, progress per measure."""
+
+    years: tuple[int, ...]
+    copies: int
+    progress: int
+
+    @classmethod
+    def of(cls, factor: int, seed_year: int) -> Scale:
+        """1x is the seed itself; larger factors spread the growth over the years that have a framework."""
+        if factor < 1:
+            raise ValueError("factor must be at least 1")
+        known = available_years() or (seed_year,)
+        count = min(factor, len(known))
+        years = tuple(sorted(sorted(known, key=lambda y: (abs(y - seed_year), y))[:count]))
+        return cls(years=years, copies=math.ceil(factor / count), progress=min(_MAX_PROGRESS, factor // 10))
+
+
+def _suffix(value: str, copy_index: int) -> str:
+    return value if copy_index == 0 else f"{value}-r{copy_index}"
+
+
+def _shift_date(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
+
+
+def _replicate(items: list[dict], copies: int, rename: typing.Callable[[dict, int], dict]) -> list[dict]:
+    return [rename(copy.deepcopy(item), k) for k in range(copies) for item in items]
+
+
+def _assessment(seed: dict, year: int, copies: int) -> dict:
+    data = copy.deepcopy(seed)
+    data["fiscal_year"] = year
+
+    def question(q: dict, k: int) -> dict:
+        q["id"] = _suffix(q["id"], k)
+        return q
+
+    def recommendation(r: dict, k: int) -> dict:
+        r["id"] = _suffix(r["id"], k)
+        if r.get("question"):
+            r["question"] = _suffix(r["question"], k)
+        for ref in r.get("oit_refs", []):  # OIT codes are numbered per year: keep the seed year's meaning
+            ref.setdefault("numbering", seed["fiscal_year"])
+        return r
+
+    def weakness(w: dict, k: int) -> dict:
+        w["id"] = _suffix(w["id"], k)
+        if k:
+            w["title"] = f"{w['title']} ({k + 1})"
+        w["questions"] = [_suffix(q, k) for q in w.get("questions", [])]
+        w["recommendations"] = [_suffix(r, k) for r in w.get("recommendations", [])]
+        return w
+
+    for key, rename in (("questions", question), ("recommendations", recommendation), ("weaknesses", weakness)):
+        if key in data:
+            data[key] = _replicate(data[key], copies, rename)
+    return data
+
+
+def _plan(seed: dict, year: int, based_on: int | None, copies: int, progress: int) -> dict:
+    data = copy.deepcopy(seed)
+    shift = year - seed["fiscal_year"]
+    data["fiscal_year"] = year
+    if based_on is not None:
+        data["based_on"] = based_on
+    if "period" in data:
+        data["period"] = {k: _shift_date(v, shift) for k, v in data["period"].items()}
+    entries = _progress_entries(progress, data.get("period", {}).get("start"))
+
+    def measure(m: dict, k: int) -> dict:
+        m["id"] = _suffix(m["id"], k)
+        if k:
+            m["number"] = f"{m['number']}.{k}"
+            m["title"] = f"{m['title']} ({k + 1})"
+        m["addresses"] = [_suffix(w, k) for w in m.get("addresses", [])]
+        for key in ("start", "end"):
+            if isinstance(m.get(key), dt.date):
+                m[key] = _shift_date(m[key], shift)
+        if entries:
+            m["progress"] = copy.deepcopy(entries)
+        return m
+
+    data["measures"] = _replicate(data.get("measures", []), copies, measure)
+    return data
+
+
+def _progress_entries(count: int, start: dt.date | None) -> list[dict]:
+    """``count`` dated progress entries shaped after the model's own fields; none if the model has none."""
+    field = model.Measure.model_fields.get("progress")
+    entry_model = _list_item_model(field.annotation) if field is not None else None
+    if entry_model is None or count == 0:
+        return []
+    first = start or dt.date(2024, 1, 1)
+    entries = []
+    for i in range(count):
+        entry = sample(entry_model, i, first + dt.timedelta(days=30 * i))
+        if entry is None:
+            return []
+        entries.append(entry)
+    return entries
+
+
+def _list_item_model(annotation: Any) -> type[BaseModel] | None:
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation) or (None,)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return item
+    return None
+
+
+def _sample_value(annotation: Any, i: int, day: dt.date) -> Any:
+    """A plausible value for a field type, or None when the type is not one the generator knows."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _sample_value(args[0], i, day)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        return _sample_value(options[0], i, day) if options else None
+    if origin is typing.Literal:
+        return args[i % len(args)]
+    if origin is list:
+        item = _sample_value(args[0], i, day) if args else None
+        return [item] if item is not None else []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return sample(annotation, i, day)
+    simple = {bool: False, int: 10 * (i % 10) + 10, Decimal: Decimal("50.00"), float: 50.0, dt.date: day,
+              str: f"รายงานผลการดำเนินงานครั้งที่ {i + 1}"}
+    return simple.get(annotation)
+
+
+def sample(target: type[BaseModel], i: int = 0, day: dt.date = dt.date(2024, 1, 1)) -> dict | None:
+    """Data that validates as ``target``: every field filled if that validates, else only the required ones.
+
+    Returns None when neither validates (a rule the generator cannot guess), so callers leave the
+    field out rather than write content that fails.
+    """
+    full: dict[str, Any] = {}
+    for name, info in target.model_fields.items():
+        value = _sample_value(info.annotation, i, day)
+        if value is not None:
+            full[name] = value
+    required = {name: value for name, value in full.items() if target.model_fields[name].is_required()}
+    for candidate in (full, required):
+        try:
+            target.model_validate(candidate)
+        except ValidationError:
+            continue
+        return candidate
+    return None
+
+
+def scaled_content(seed: Project, factor: int, index: int = 0) -> dict[str, dict]:
+    """The content files of an agency ``factor`` times the seed's size, as ``{relative path: data}``.
+
+    ``index`` tells agencies generated from the same seed apart (their ``id`` and name differ).
+    """
+    if not seed.assessments:
+        raise ValueError("the seed project has no assessment to scale")
+    seed_year = max(seed.assessments)
+    assessment_seed = seed.doc_of(seed.assessments[seed_year]).data
+    plan = next((p for p in seed.plans.values() if p.based_on == seed_year), None)
+    plan_seed = seed.doc_of(plan).data if plan is not None else None
+    scale = Scale.of(factor, seed_year)
+    agency = copy.deepcopy(seed.doc_of(seed.agency).data)
+    if index:
+        agency["id"] = f"{agency['id']}-{index}"
+        agency["name"] = f"{agency['name']} {index}"
+    files: dict[str, dict] = {"agency.yaml": agency}
+    for year in scale.years:
+        files[f"assessments/{year}.yaml"] = _assessment(assessment_seed, year, scale.copies)
+        if plan_seed is not None:
+            plan_year = year + (plan_seed["fiscal_year"] - seed_year)
+            files[f"plans/{plan_year}.yaml"] = _plan(plan_seed, plan_year, year, scale.copies, scale.progress)
+    return files
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 120
+    yaml.sort_base_mapping_type_on_output = False
+    yaml.representer.ignore_aliases = lambda data: True  # content files forbid anchors and aliases
+    yaml.representer.add_representer(
+        Decimal, lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:float", str(value)))
+    return yaml
+
+
+def _project_parts(seed_root: Path) -> list[str]:
+    """mkdocs.yml plus the docs and theme folders it names (defaults when it cannot be read)."""
+    config_file = seed_root / "mkdocs.yml"
+    try:
+        config = YAML(typ="safe", pure=True).load(config_file.read_text(encoding="utf-8")) or {}
+    except Exception:  # a config with custom tags: fall back to the usual layout
+        return list(_DEFAULT_PROJECT_PARTS)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    parts = ["mkdocs.yml", str(config.get("docs_dir", "docs"))]
+    if theme.get("custom_dir"):
+        parts.append(str(theme["custom_dir"]))
+    return parts
+
+
+def write_agency(dest: Path, seed_root: Path, factor: int = 1, index: int = 0, seed: Project | None = None) -> Path:
+    """Write a complete agency project to ``dest``, scaled from the project at ``seed_root``.
+
+    Pass an already loaded ``seed`` to skip reading it again when writing many agencies.
+    """
+    seed_root = Path(seed_root)
+    seed = seed or load_project(seed_root / "content", seed_root)
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in _project_parts(seed_root):
+        source = seed_root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, dest / part)
+    yaml = _yaml()
+    for relative, data in scaled_content(seed, factor, index).items():
+        path = dest / "content" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(data, handle)
+    return dest

@@ -1,0 +1,52 @@
+"""Read built HTML pages the way a reader sees them: visible text and links."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ita_site.thai import to_arabic_digits
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.ids: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append((tag, attributes[name] or ""))
+        if attributes.get("id"):
+            self.ids.append(attributes["id"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def squashed(text: str) -> str:
+    """Text with Arabic digits and without any whitespace, for comparing wrapped Thai text."""
+    return re.sub(r"[\s\u200b]+", "", to_arabic_digits(text))
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page, squashed."""
+    return squashed(" ".join(parse(path).text))
