@@ -75,6 +75,7 @@ class Agency(Model):
     website: str | None = None
     contact: Contact = Contact()
     digits: Literal["thai", "arabic"] = "thai"
+    updated: dt.date | None = None
     source_notes: list[SourceNote] = []
 
 

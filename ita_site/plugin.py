@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import posixpath
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from . import site_assets, thai
 from .checks import run_checks
 from .findings import ContentError, Finding, Level
+from .progress import reference_date
 from .project import Project, load_project
 from .render import Site, render_site
 
@@ -46,10 +46,7 @@ def build_date(setting: str | None) -> dt.date:
     """
     if setting:
         return dt.date.fromisoformat(setting)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+    return reference_date()
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -86,7 +83,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         site_assets.configure(config)
-        config.extra["ita"] = self._footer(project, today)
+        config.extra["ita"] = self._footer(project)
         return config
 
     def _report(self, findings: list[Finding]) -> str:
@@ -100,7 +97,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if finding.level is not Level.ERROR:
                 log.info(finding.format(self.config.lang))
 
-    def _footer(self, project: Project, today: dt.date) -> dict[str, object]:
+    def _footer(self, project: Project) -> dict[str, object]:
         agency = project.agency
         digits = agency.digits
         return {
@@ -110,7 +107,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             "email": agency.contact.email,
             "website": agency.website,
             "latest_year": thai.fiscal_year_label(max(project.years), digits) if project.years else None,
-            "built": thai.format_date(today, digits),
+            "updated": thai.format_date(agency.updated, digits) if agency.updated else None,
         }
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
