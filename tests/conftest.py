@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` as a user runs it, returning what it printed."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir), *extra], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=300)
-
-
-def copy_project(source: Path, dest: Path) -> Path:
-    """A throwaway copy of an agency project (mkdocs.yml, pages/, content/ and theme overrides)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "pages", "content", "theme_overrides"):
-        src = source / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    return dest
+from helpers import REPO, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")

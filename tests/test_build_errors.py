@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build
+from helpers import copy_project, run_mkdocs_build
 
 # (case, file, old text, new text (None: replace the whole file by old text), expected location, expected words)
 CASES = [

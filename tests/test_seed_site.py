@@ -130,7 +130,7 @@ def test_contradictions_are_shown_where_they_apply(seed_site: Path) -> None:
 
 
 def test_edit_links_point_at_the_content_file(tmp_path: Path, repo: Path) -> None:
-    from conftest import copy_project, run_mkdocs_build
+    from helpers import copy_project, run_mkdocs_build
 
     project = copy_project(repo, tmp_path / "agency")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
