@@ -178,8 +178,13 @@ def test_theme_colour_overrides_meet_wcag_aa_on_white() -> None:
 
 # --- search worker patch -----------------------------------------------------
 
+# Stands in for Material's worker: records what it receives and answers queries;
+# a query with a required term (+) finds nothing, any other finds one page.
 FAKE_WORKER = (
-    '"use strict";(()=>{self.received=[];addEventListener("message",t=>{self.received.push(t.data)});})();\n'
+    '"use strict";(()=>{self.received=[];addEventListener("message",t=>{self.received.push(t.data);'
+    'if(typeof t.data.data==="string")'
+    'postMessage({type:3,data:{items:/\\+/.test(t.data.data)?[]:[[{location:"a.html"}]]}})'
+    "});})();\n"
     "//# sourceMappingURL=search.0123abcd.min.js.map\n"
 )
 FAKE_MAP = '{"version":3,"sources":["a.ts"],"mappings":"AAAA,CAAC;AACD"}'
@@ -234,41 +239,54 @@ NODE = shutil.which("node")
 NODE_HARNESS = textwrap.dedent(
     """
     const fs = require("fs");
-    const listeners = [];
+    const scope = new EventTarget();
+    const answers = [];
     globalThis.self = globalThis;
-    globalThis.addEventListener = (type, fn) => { if (type === "message") listeners.push(fn); };
-    const dispatch = data => { const ev = { data }; for (const fn of listeners) fn(ev); };
+    globalThis.addEventListener = scope.addEventListener.bind(scope);
+    globalThis.dispatchEvent = scope.dispatchEvent.bind(scope);
+    globalThis.postMessage = message => answers.push(message);
     new Function(fs.readFileSync(process.argv[2], "utf8"))();
-    dispatch({ type: 0, data: { config: {}, docs: [
+    const send = data => scope.dispatchEvent(new MessageEvent("message", { data }));
+    send({ type: 0, data: { config: {}, docs: [
       { location: "a.html", title: "ช่องทางร้องเรียนการทุจริต", text: "<p class=\\"x\\">คุณธรรมและความโปร่งใส OIT</p>" },
-      { location: "b.html", title: "About", text: "plain" },
+      { location: "b.html", title: "About", text: "plain ปี2566" },
     ] } });
-    dispatch({ type: 2, data: "+ความโปร่งใส OIT" });
-    console.log(JSON.stringify({ count: listeners.length, received: self.received }));
+    send({ type: 2, data: "ความโปร่งใส OIT" });
+    send({ type: 2, data: "OIT" });
+    console.log(JSON.stringify({ received: self.received, answers }));
     """
 )
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_prelude_segments_setup_and_query_before_the_worker_sees_them(tmp_path: Path) -> None:
+def test_prelude_rewrites_messages_before_the_worker_sees_them(tmp_path: Path) -> None:
     """Run the patched fake worker in node with a minimal worker global scope."""
     worker = patch_search_worker(_fake_site(tmp_path / "site"))
     harness = tmp_path / "harness.js"
     harness.write_text(NODE_HARNESS, encoding="utf-8")
     out = subprocess.run([NODE, str(harness), str(worker)], capture_output=True, text=True, check=True, timeout=60)
     result = json.loads(out.stdout)
-    assert result["count"] == 2  # prelude's listener, then the worker's own
-    setup, query = result["received"]
+    setup, strict, loose, latin = result["received"]
+
+    # Setup: Thai words split by U+200B in title and text, markup untouched.
     doc_a, doc_b = setup["data"]["docs"]
-    assert "\u200b" in doc_a["title"] and doc_a["title"].replace("\u200b", "") == "ช่องทางร้องเรียนการทุจริต"
+    assert doc_a["title"].replace("\u200b", "") == "ช่องทางร้องเรียนการทุจริต"
     assert "ทุจริต" in doc_a["title"].split("\u200b")
-    assert doc_a["text"].startswith('<p class="x">')  # markup untouched
+    assert doc_a["text"].startswith('<p class="x">')
     assert doc_a["text"].replace("\u200b", "") == '<p class="x">คุณธรรมและความโปร่งใส OIT</p>'
-    assert doc_b == {"location": "b.html", "title": "About", "text": "plain"}
-    words = query["data"].split(" ")
+    assert doc_b["text"] == "plain ปี\u200b2566"  # a digit touching Thai becomes its own word
+
+    # Query: first every word of the Thai run required, the last as a prefix ...
+    words = strict["data"].split(" ")
     assert words[-1] == "OIT"
-    assert len(words) >= 3 and all(w.startswith("+") for w in words[:-1])
-    assert "".join(w.lstrip("+") for w in words[:-1]) == "ความโปร่งใส"
+    assert [w[0] for w in words[:-1]] == ["+"] * (len(words) - 1) and words[-2].endswith("*")
+    assert "".join(w.strip("+*") for w in words[:-1]) == "ความโปร่งใส"
+    # ... and as that found nothing, once more with the words optional.
+    assert loose["data"].split(" ")[-1] == "OIT" and "+" not in loose["data"]
+    assert "".join(loose["data"].split(" ")[:-1]) == "ความโปร่งใส"
+    assert latin["data"] == "OIT"
+    # The page got one answer per query it sent: the loose one, then the Latin one.
+    assert result["answers"] == [{"type": 3, "data": {"items": [[{"location": "a.html"}]]}}] * 2
 
 
 # --- configure -----------------------------------------------------------------

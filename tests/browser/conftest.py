@@ -8,7 +8,8 @@
 * ``serve``: serves a directory on 127.0.0.1 at a free port, optionally under a
   subpath such as ``/ita/``, and returns the base URL.
 * :func:`record_requests`, :class:`RequestLog`, :func:`type_query`,
-  :func:`clear_query`: helpers; the last two are also fixtures of the same name.
+  :func:`search_results`, :func:`clear_query`: helpers; the last three are also
+  fixtures of the same name, so test modules need not import this file.
 """
 
 from __future__ import annotations
@@ -236,6 +237,39 @@ def type_query(page: Page, text: str, delay_ms: float = 15) -> None:
         cdp.detach()
 
 
+_RESULTS_STATE = """() => {
+    const config = document.getElementById("__config");
+    const none = config ? JSON.parse(config.textContent).translations["search.result.none"] : null;
+    const meta = document.querySelector(".md-search-result__meta");
+    const list = document.querySelector(".md-search-result__list");
+    const items = document.querySelectorAll(".md-search-result__item").length;
+    const text = meta ? meta.textContent.trim() : "";
+    return {
+        answered: items > 0 || (none !== null && text === none),
+        snapshot: text + "\\n" + (list ? list.innerHTML : ""),
+    };
+}"""
+
+
+def search_results(page: Page, settle_ms: int = 400, timeout_ms: int = 15_000) -> list[str]:
+    """Wait until Material's search has answered and settled; return the result links in order.
+
+    Results for a partly typed query can arrive before those for the whole
+    query, so the answer (results, or Material's own "no match" text from the
+    page's ``__config``) must stay unchanged for ``settle_ms`` before it counts.
+    """
+    previous = None
+    for _ in range(max(1, timeout_ms // settle_ms)):
+        state = page.evaluate(_RESULTS_STATE)
+        if state["answered"] and state["snapshot"] == previous:
+            return page.eval_on_selector_all(
+                ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+            )
+        previous = state["snapshot"]
+        page.wait_for_timeout(settle_ms)
+    raise AssertionError(f"search gave no settled answer within {timeout_ms} ms")
+
+
 def clear_query(page: Page) -> None:
     """Empty the search box with key presses (select all, delete)."""
     page.locator(SEARCH_INPUT).click()
@@ -253,3 +287,9 @@ def _type_query_fixture() -> Callable[..., None]:
 def _clear_query_fixture() -> Callable[..., None]:
     """:func:`clear_query` as a fixture."""
     return clear_query
+
+
+@pytest.fixture(name="search_results")
+def _search_results_fixture() -> Callable[..., list[str]]:
+    """:func:`search_results` as a fixture."""
+    return search_results
