@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from urllib.parse import urlsplit
 
 __all__ = ["Band", "Bar", "bar_chart", "trend_chart"]
 
@@ -30,11 +29,11 @@ class Band:
 
 @dataclass(frozen=True)
 class Bar:
-    """One labelled score; ``href`` optionally links the label to its details."""
+    """One labelled score. Charts carry no links: an image must not contain interactive
+    content, and the data table printed beside every chart links each row instead."""
 
     label: str
     value: Decimal
-    href: str | None = None
 
 
 # Drawing units. The view box is about as wide as a phone's content column, so
@@ -58,7 +57,6 @@ _SCALE_TOP = Decimal(100)
 _BACKGROUND = "#ffffff"
 _INK = "#1a1a1a"  # 17:1 on white, >= 12:1 on every tint
 _MUTED_INK = "#404040"
-_LINK_INK = "#0b57a4"  # 7.2:1 on white
 _BAR_FILL = "#1f4e79"  # 8.7:1 on white, >= 6.5:1 on every tint
 _AXIS = "#595959"  # 7:1 on white
 _BOUNDARY = "#6b6b6b"  # 5.3:1 on white
@@ -66,7 +64,6 @@ _BOUNDARY = "#6b6b6b"  # 5.3:1 on white
 _TINTS = ("#d8eedd", "#e3eef9", "#fbf0cf", "#fde3cf", "#f7d9d9", "#eadff3", "#e8e8e8")
 
 _CHART_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _THAI_MARK = frozenset(
     [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]
@@ -124,14 +121,7 @@ def bar_chart(
             f'<tspan x="{_n(_PAD)}" y="{_n(y + _LABEL_SIZE + i * _LABEL_LINE)}">{_esc(line)}</tspan>'
             for i, line in enumerate(lines)
         )
-        href = _safe_href(bar.href)
-        if href is None:
-            body.append(f'<text class="ita-chart-label" font-size="{_LABEL_SIZE}" fill="{_INK}">{tspans}</text>')
-        else:
-            body.append(
-                f'<a href="{_esc(href)}"><text class="ita-chart-label" font-size="{_LABEL_SIZE}" '
-                f'fill="{_LINK_INK}" text-decoration="underline">{tspans}</text></a>'
-            )
+        body.append(f'<text class="ita-chart-label" font-size="{_LABEL_SIZE}" fill="{_INK}">{tspans}</text>')
         y += len(lines) * _LABEL_LINE + 2
         for band, start, end in _band_spans(bands, lo, hi):
             body.append(
@@ -450,21 +440,6 @@ def _check_id(chart_id: str) -> None:
 def _check_score(value: Decimal, what: str) -> None:
     if not Decimal(0) <= value <= _SCALE_TOP:
         raise ValueError(f"score {value} for {what!r} is outside 0..100")
-
-
-def _safe_href(href: str | None) -> str | None:
-    """Keep relative and http(s) links only; script and data URLs are dropped."""
-    if not href:
-        return None
-    # Browsers ignore these characters when reading a URL's scheme, so must we.
-    cleaned = re.sub(r"[\t\n\r]", "", href).strip(_C0_AND_SPACE)
-    if not cleaned or _CONTROL.search(cleaned):
-        return None
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return None
-    return cleaned if scheme in ("", "http", "https") else None
 
 
 def _clean(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +27,7 @@ from .project import Project
 _MD_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]<>|#"}
 _MD_ESCAPES["&"] = "&amp;"
 _MD_TABLE = str.maketrans(_MD_ESCAPES)
+_SPACES = re.compile(r"\s+")
 
 NavEntry = dict[str, Any] | str
 
@@ -48,7 +50,7 @@ class Site:
 
 def escape_md(text: str) -> str:
     """Content text as inert Markdown: no HTML, no links, no emphasis, safe in table cells."""
-    return " ".join(str(text).split()).translate(_MD_TABLE)
+    return _SPACES.sub(" ", str(text)).translate(_MD_TABLE)
 
 
 @dataclass
@@ -253,6 +255,7 @@ class Renderer:
             date_short=lambda v: Markup(thai.format_date(v, self._digits, short=True)) if v else Markup("–"),
             fy=lambda v: Markup(thai.fiscal_year_label(v, self._digits)),
             num=lambda v: Markup(thai.digits(str(v), self._digits)),
+            code=lambda v: Markup(escape_md(v)),  # identifiers staff type into ITAS keep ASCII digits
         )
         env.globals.update(
             link=self._link, chart_bars=self._chart_bars, chart_trend=self._chart_trend,
@@ -260,6 +263,7 @@ class Renderer:
             assessment_path=assessment_path, indicator_path=indicator_path, weakness_path=weakness_path,
             plan_path=plan_path, measure_path=measure_path, document_path=document_path, report_path=report_path,
             oit_index_path=oit.oit_index_path, oit_item_path=oit.oit_item_path, evidence_link=self._evidence_link,
+            status_class=lambda status: Markup(f"ita-status--{status or 'none'}"), due_soon_days=progress.DUE_SOON_DAYS,
             indicator_rows=self._indicator_rows, question_rows=self._question_rows, change=self._change,
             score_text=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
             tool_heading=self._tool_heading, tool_name=self._tool_name, rec_label=self._rec_label,
@@ -294,10 +298,9 @@ class Renderer:
         href = urllib.parse.quote(target, safe=":/?#@!$&'*+,;=%~-._")
         return Markup(f"[{self._finalize(text or evidence.title or default)}]({href})")
 
-    def _chart_bars(self, chart_id: str, title: str, description: str, rows: Iterable[tuple[str, Decimal, str | None]],
+    def _chart_bars(self, chart_id: str, title: str, description: str, rows: Iterable[tuple[str, Decimal]],
                     bands: list[charts.Band]) -> Markup:
-        bars = [charts.Bar(label=thai.digits(label, self._digits), value=value,
-                           href=self._href(target) if target else None) for label, value, target in rows]
+        bars = [charts.Bar(label=thai.digits(label, self._digits), value=value) for label, value in rows]
         svg = charts.bar_chart(chart_id=chart_id, title=thai.digits(title, self._digits),
                                description=thai.digits(description, self._digits), bars=bars, bands=bands,
                                fmt=lambda v: thai.format_score(v, self._digits))
@@ -311,13 +314,13 @@ class Renderer:
                                  fmt=lambda v: thai.format_score(v, self._digits))
         return Markup(svg)
 
-    def _indicator_rows(self, year: int, assessment: Assessment) -> list[tuple[str, Decimal, str]]:
+    def _indicator_rows(self, year: int, assessment: Assessment) -> list[tuple[str, Decimal]]:
         view = self._view
-        return [(f"{s.number} {view.indicator_name(year, s.number)}", s.score, indicator_path(year, s.number))
+        return [(f"{s.number} {view.indicator_name(year, s.number)}", s.score)
                 for s in sorted(assessment.indicators, key=lambda s: s.number)]
 
-    def _question_rows(self, questions: list) -> list[tuple[str, Decimal, None]]:
-        return [(q.code or f"ข้อ {i}", q.score, None) for i, q in enumerate(questions, start=1)]
+    def _question_rows(self, questions: list) -> list[tuple[str, Decimal]]:
+        return [(q.code or f"ข้อ {i}", q.score) for i, q in enumerate(questions, start=1)]
 
     def _change(self, before: Decimal | None, after: Decimal | None) -> Markup:
         if before is None or after is None:
@@ -347,11 +350,6 @@ class Renderer:
             q = self._view.question(assessment, rec.question)
             return f"ข้อเสนอแนะ {q.code or q.id}"
         return f"ข้อเสนอแนะ {rec.tool}" + (f" ตัวชี้วัดที่ {rec.indicator}" if rec.indicator else "")
-
-    def _href(self, target: str) -> str:
-        """A page's built URL relative to the current page's built URL (for raw HTML such as SVG links)."""
-        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
-        return rel[:-3] + ".html" if rel.endswith(".md") else rel
 
     def page(self, view: SiteView, path: str, template: str, title: str, source: str, **context: Any) -> Page:
         self._current = path
@@ -424,7 +422,7 @@ class Renderer:
                                p=plan, year=year,
                                a=view.project.assessments.get(plan.based_on) if plan.based_on else None))
         nav_items.append({"ฉบับเต็มสำหรับพิมพ์": document_path(year)})
-        report_title = f"รายงานผลการดำเนินการตามมาตรการ {thai.fiscal_year_label(year, self._digits)}"
+        report_title = f"รายงานผลการดำเนินการตามมาตรการ ประจำ{thai.fiscal_year_label(year, self._digits)}"
         pages.append(self.page(view, report_path(year), "followup.md.j2", report_title, src, p=plan, year=year,
                                summary=view.summary(plan)))
         nav_items.append({"รายงานผลการดำเนินการ": report_path(year)})
