@@ -12,9 +12,10 @@ import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Mapping, TextIO
 
-from .framework import Framework, OitItem, UnknownFrameworkYear, load_framework, normalize_oit_code
+from .findings import ContentError, Finding
+from .framework import Framework, OitItem, available_years, load_framework, normalize_oit_code
 from .model import Evidence, OitEntry, OitEvidence
 from .project import Project
 
@@ -41,13 +42,6 @@ def code_order(code: str) -> int:
     """Sort key for O-codes: O2 before O10."""
     digits = code[1:]
     return int(digits) if digits.isdigit() else 0
-
-
-def _framework(year: int) -> Framework | None:
-    try:
-        return load_framework(year)
-    except UnknownFrameworkYear:
-        return None
 
 
 @dataclass(frozen=True)
@@ -123,7 +117,7 @@ def entries_by_code(evidence: OitEvidence) -> dict[str, OitEntry]:
 
 def oit_year(year: int, evidence: OitEvidence) -> OitYear:
     """Every item of the year's catalogue with the agency's evidence; without a catalogue, the agency's own list."""
-    framework = _framework(year)
+    framework = load_framework(year) if year in available_years() else None
     entries = entries_by_code(evidence)
     if framework and framework.oit_items:
         rows = [OitRow(year, code, item, entries.get(code)) for code, item in framework.oit_items.items()]
@@ -196,6 +190,37 @@ def itas_rows(project: Project, year: int, base_url: str, use_directory_urls: bo
                     url=base + page_url(oit_item_path(year, row.code), use_directory_urls),
                     documents=len(row.documents), missing=row.missing)
             for row in index.rows]
+
+
+def site_address(config: Mapping[str, Any]) -> tuple[str | None, bool]:
+    """From a parsed mkdocs.yml: the published address (site_url) and whether pages get directory URLs.
+
+    Material's offline plugin, when enabled, turns directory URLs off, so the sheet must follow it.
+    """
+    directory_urls = bool(config.get("use_directory_urls", True))
+    for entry in config.get("plugins") or []:
+        settings = entry.get("offline") if isinstance(entry, dict) and "offline" in entry else \
+            {} if entry == "offline" else None
+        if settings is not None and (settings or {}).get("enabled", True) is not False:
+            directory_urls = False
+    site_url = config.get("site_url")
+    return (str(site_url) if site_url else None), directory_urls
+
+
+def write_itas_sheet(project: Project, year: int, out_dir: Path, config: Mapping[str, Any]) -> Path:
+    """``itas-<year>.csv`` in ``out_dir``: the sheet for one fiscal year, with the addresses MkDocs will publish."""
+    if year not in project.oit:
+        wanted = project.content_dir / "oit" / f"{year}.yaml"
+        path = (wanted.relative_to(project.root) if wanted.is_relative_to(project.root) else wanted).as_posix()
+        available = ", ".join(str(y) for y in project.oit) or "-"
+        raise ContentError([Finding("ITA607", path, 1, 1, {"year": year, "path": path, "available": available})])
+    base_url, directory_urls = site_address(config)
+    if base_url is None:
+        raise ContentError([Finding("ITA608", "mkdocs.yml", 1, 1)])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"itas-{year}.csv"
+    write_itas_csv(target, itas_rows(project, year, base_url, directory_urls))
+    return target
 
 
 def write_itas_csv(target: Path | TextIO, rows: list[ItasRow]) -> None:

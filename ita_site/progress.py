@@ -7,6 +7,7 @@ content and the same build date always give the same site.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from .model import Measure, Plan, Progress, Status
@@ -16,6 +17,14 @@ DUE_SOON_DAYS = 30
 
 FINISHED: frozenset[str] = frozenset({"done", "cancelled"})
 NO_REPORT_LABEL = "ไม่มีรายงานความคืบหน้า"
+
+
+def reference_date() -> dt.date:
+    """Today for reproducible builds: the UTC date of SOURCE_DATE_EPOCH when it is set, else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -61,10 +70,6 @@ class MeasureState:
     @property
     def ended_unreported(self) -> bool:
         return self.status is None and self.end is not None and self.end < self.today
-
-    @property
-    def started(self) -> bool:
-        return self.start is not None and self.start <= self.today
 
 
 def measure_state(plan: Plan, measure: Measure, today: dt.date) -> MeasureState:

@@ -12,10 +12,11 @@ from typing import Iterable
 
 from .. import thai
 from ..findings import Finding
-from ..framework import normalize_oit_code
+from ..framework import find_oit_code_in_other_years, normalize_oit_code
 from ..load import Document
 from ..model import OitEvidence
 from ..oit import code_order, oit_year
+from ..progress import reference_date
 from ..project import Project
 from .references import framework_for
 
@@ -35,17 +36,19 @@ def check_weakness_measures(project: Project) -> Iterable[Finding]:
 
 
 def check_progress_reported(project: Project) -> Iterable[Finding]:
-    """A measure that has started (by its own or its plan's dates) and has no progress entry yet.
+    """A measure that has started (by its own or its plan's dates, before SOURCE_DATE_EPOCH or today) and
+    has no progress entry yet.
 
     Noted, not warned: the site already says "no progress report", and nothing is wrong until a report is due.
     """
+    today = reference_date()
     for plan in project.plans.values():
         doc = project.doc_of(plan)
         for i, measure in enumerate(plan.measures):
             start = plan.start_of(measure)
-            if start is not None and not measure.progress and measure.status is None:
+            if start is not None and start <= today and not measure.progress and measure.status is None:
                 yield doc.finding("ITA602", ("measures", i, "id"), number=measure.number,
-                                  start=thai.format_date(start))
+                                  start=thai.format_date(start), start_iso=start.isoformat())
 
 
 def check_oit_evidence(project: Project) -> Iterable[Finding]:
@@ -79,26 +82,39 @@ def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Findi
                               suggestion_en=f"this year's codes run {codes[0]} to {codes[-1]}")
         elif item is not None and not item.verified:
             yield doc.finding("ITA605", ("items", i, "code"), code=code, year=year, title=item.title or "?")
+        if item is not None and entry.title:
+            yield from _other_numbering(doc, ("items", i, "code"), code, entry.title, year)
     yield from _dates(doc, year, evidence)
-    if catalogue:
-        for row in oit_year(year, evidence).missing:
-            if row.item is not None and row.item.title:
-                yield doc.finding("ITA604", ("items",), key=True, code=row.code, title=row.item.title, year=year,
-                                  file=doc.name)
+    missing = [row.code for row in oit_year(year, evidence).missing if row.item is not None and row.item.title]
+    if catalogue and missing:
+        yield doc.finding("ITA604", ("items",), key=True, year=year, count=len(missing), codes=", ".join(missing),
+                          file=doc.name)
+
+
+def _other_numbering(doc: Document, loc: tuple, code: str, title: str, year: int) -> Iterable[Finding]:
+    """The agency's own title names another item of this year, and ``code`` is that item's code in another year."""
+    found = find_oit_code_in_other_years(code, title, year)
+    right = [c for y, c, _ in found if y == year]
+    other = sorted({y for y, c, _ in found if c == code and y != year})
+    if right and code not in right and other:
+        yield doc.finding("ITA609", loc, code=code, title=title, year=year, right=right[0],
+                          other=", ".join(map(str, other)))
 
 
 def _dates(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Finding]:
     """Evidence must be published within the item's fiscal year (1 October to 30 September)."""
     start, end = thai.fiscal_year_bounds(year)
-    bounds = {"start": thai.format_date(start), "end": thai.format_date(end), "year": year}
+    bounds = {"start": thai.format_date(start), "end": thai.format_date(end), "year": year,
+              "start_iso": start.isoformat(), "end_iso": end.isoformat()}
     for i, entry in enumerate(evidence.items):
         if entry.published and not start <= entry.published <= end:
             yield doc.finding("ITA603", ("items", i, "published"), code=entry.code,
-                              date=thai.format_date(entry.published), **bounds)
+                              date=thai.format_date(entry.published), date_iso=entry.published.isoformat(), **bounds)
         for j, document in enumerate(entry.documents):
             if document.published and not start <= document.published <= end:
                 yield doc.finding("ITA603", ("items", i, "documents", j, "published"), code=entry.code,
-                                  date=thai.format_date(document.published), **bounds)
+                                  date=thai.format_date(document.published), date_iso=document.published.isoformat(),
+                                  **bounds)
 
 
 def check_unverified_citations(project: Project) -> Iterable[Finding]:
@@ -111,4 +127,4 @@ def check_unverified_citations(project: Project) -> Iterable[Finding]:
                 item = fw.oit(ref.code) if fw and not ref.meaning else None
                 if item is not None and not item.verified:
                     yield doc.finding("ITA605", ("recommendations", i, "oit_refs", j, "code"), code=item.code,
-                                      year=fw.fiscal_year if fw else year, title=item.title or "?")
+                                      year=ref.numbering or year, title=item.title or "?")
