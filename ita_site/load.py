@@ -17,11 +17,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from .findings import ContentError, Finding
 
 MAX_BYTES = 2 * 1024 * 1024
+# Content nests about six levels deep; far deeper is a mistake (unclosed brackets) or an attack.
+MAX_DEPTH = 40
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 Loc = tuple[str | int, ...]
@@ -149,12 +151,17 @@ def parse(text: str, name: str) -> CommentedMap:
     """Parse YAML text into a positioned tree, refusing aliases before anything is built."""
     yaml = _yaml()
     try:
+        depth = 0
         for event in yaml.parse(text):
             if isinstance(event, AliasEvent) or (
                 isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor
             ):
                 mark = event.start_mark
                 raise ContentError([Finding("ITA008", name, mark.line + 1, mark.column + 1)])
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+            if depth > MAX_DEPTH:  # stop before the parser's cost grows with the square of the depth
+                mark = event.start_mark
+                raise ContentError([Finding("ITA012", name, mark.line + 1, mark.column + 1)])
         tree = yaml.load(text)
     except DuplicateKeyError as exc:
         mark = exc.problem_mark

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from ..findings import Finding, sort_findings
 from ..project import Project
-from . import contradictions, references
+from . import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
 
 Check = Callable[[Project], Iterable[Finding]]
 
@@ -19,6 +19,24 @@ CHECKS: tuple[Check, ...] = (
     references.check_framework,
     references.check_links,
     contradictions.check_recorded,
+    loop.check_weakness_measures,
+    loop.check_progress_reported,
+    loop.check_oit_evidence,
+    loop.check_unverified_citations,
+    lint_text.check_empty_text,
+    lint_text.check_unsafe_urls,
+    lint_names.check_agency_name,
+    lint_names.check_website,
+    lint_oit.check_oit_codes,
+    lint_oit.check_oit_numbering,
+    lint_scores.check_score_values,
+    lint_scores.check_level,
+    lint_scores.check_weighting,
+    lint_scores.check_prose_figures,
+    lint_plans.check_plan_dates,
+    lint_plans.check_fiscal_year_text,
+    lint_plans.check_measures,
+    lint_plans.check_measure_addresses,
 )
 
 

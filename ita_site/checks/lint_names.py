@@ -20,15 +20,15 @@ from .lint_text import content_documents, text_fields, text_finding
 
 register("ITA401", Message(Level.ERROR, "ชื่อหน่วยงานเขียนเป็น \"{found}\" ซึ่งไม่ตรงกับชื่อทางการ",
                            "the agency's name is written \"{found}\", which is not its official name",
-                           "ใช้ชื่อทางการ \"{official}\" (หรือชื่อที่ประกาศไว้ใน aliases ของ agency.yaml)",
-                           "write the official name \"{official}\" (or one of the aliases in agency.yaml)"))
+                           "ใช้ชื่อทางการ \"{official}\" หรือชื่อที่ประกาศไว้ใน aliases ของ agency.yaml",
+                           "write the official name \"{official}\" or one of the aliases in agency.yaml"))
 register("ITA402", Message(Level.ERROR, "ที่อยู่เว็บไซต์ \"{url}\" ไม่ถูกต้อง: {problem_th}",
                            "website address \"{url}\" is malformed: {problem_en}",
                            "เขียนแบบเต็ม เช่น https://www.lohjood.go.th", "write it in full, e.g. https://www.example.go.th"))
 register("ITA403", Message(Level.ERROR, "ที่อยู่เว็บ \"{found}\" คล้ายแต่ไม่ตรงกับเว็บไซต์ของหน่วยงาน",
                            "web address \"{found}\" looks like, but is not, the agency's website",
-                           "หรือหมายถึง {expected}? (ตามช่อง website ใน agency.yaml)",
-                           "did you mean {expected}? (the website in agency.yaml)"))
+                           "หรือหมายถึง {expected} ตามช่อง website ใน agency.yaml?",
+                           "did you mean {expected}, the website in agency.yaml?"))
 
 # Standard abbreviations of local-government types, as agencies write them in their own documents.
 _ABBREVIATIONS = {
@@ -41,6 +41,7 @@ _ABBREVIATIONS = {
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _LEADING_VOWELS = frozenset("เแโใไ")
 _NAME_SIMILARITY = 0.5
+_NAME_SLACK = 0.1
 _HOST = re.compile(r"(?i)(?<![a-z0-9@.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![a-z0-9-])")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _HOST_SIMILARITY = 0.8
@@ -92,17 +93,22 @@ class AgencyNames:
                 yield match.start(), match.end() + best
 
     def _closest(self, word: str) -> int:
-        """Length of the start of ``word`` most like an accepted place name, or 0 if none is close."""
-        best_ratio, best_len = 0.0, 0
+        """Length of the start of ``word`` that is a misspelt place name, or 0 if none is close.
+
+        Among starts about as close as the closest (a misspelling may add letters), the longest wins:
+        "ละงูต" is reported whole, not as "ละงู".
+        """
+        scored: list[tuple[float, int]] = []
         for place in self.places:
             for length in range(max(2, len(place) - 3), min(len(word), len(place) + 3) + 1):
                 if length < len(word) and (unicodedata.category(word[length]) == "Mn"
                                            or word[length - 1] in _LEADING_VOWELS):
                     continue  # never cut a syllable: a vowel or tone mark belongs to the letter before it
-                ratio = SequenceMatcher(None, word[:length], place).ratio()
-                if ratio > best_ratio:
-                    best_ratio, best_len = ratio, length
-        return best_len if best_ratio >= _NAME_SIMILARITY else 0
+                scored.append((SequenceMatcher(None, word[:length], place).ratio(), length))
+        best = max((ratio for ratio, _ in scored), default=0.0)
+        if best < _NAME_SIMILARITY:
+            return 0
+        return max(length for ratio, length in scored if ratio >= max(_NAME_SIMILARITY, best - _NAME_SLACK))
 
 
 def check_agency_name(project: Project) -> Iterable[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from ..findings import Finding
@@ -28,10 +28,14 @@ from .lint_text import TextField, text_finding
 
 register("ITA405", Message(Level.ERROR, "รหัส OIT \"{written}\" พิมพ์ด้วยเลขศูนย์ไทย \"๐\" แทนตัวอักษร O",
                            "OIT code \"{written}\" is typed with the Thai digit zero \"๐\" for the letter O",
-                           "เขียนเป็น {code} (ตัวอักษร O ภาษาอังกฤษตามด้วยเลขอารบิก)",
-                           "write {code} (the letter O followed by Arabic digits)"))
+                           "เขียนเป็น {code} คือตัวอักษร O ภาษาอังกฤษตามด้วยเลขอารบิก",
+                           "write {code}: the letter O followed by Arabic digits"))
 register("ITA406", Message(Level.ERROR, "รหัส OIT \"{written}\" เขียนไม่ตรงรูปแบบ", "OIT code \"{written}\" is not in the standard form",
                            "{suggestion}", "{suggestion_en}"))
+register("ITA407", Message(Level.WARNING, "ข้อความอ้างอิง {code} แต่ไม่มี {code} ในรายการ oit_refs ของข้อเสนอแนะนี้",
+                           "the text cites {code} but oit_refs of this recommendation does not list it",
+                           "เพิ่ม - code: {code} ใน oit_refs เพื่อให้เว็บไซต์ลิงก์ไปยังข้อ OIT และตรวจเลขข้อได้",
+                           "add - code: {code} to oit_refs so the site links the item and its code is checked"))
 register("ITA408", Message(Level.WARNING,
                            "อ้างอิง {code} สำหรับ \"{title}\" ซึ่งเป็นเลขข้อตามเกณฑ์ปี {other} ในเกณฑ์ปี {year} รายการนี้คือ {right}",
                            "{code} is cited for \"{title}\", its code in the {other} numbering; in {year} that item is {right}",
@@ -65,7 +69,7 @@ def code_problem(written: str) -> tuple[str, dict[str, str]] | None:
 
 
 def check_oit_codes(project: Project) -> Iterable[Finding]:
-    """oit_refs codes and "(อ้างอิงจาก …)" citations must be written O13, never ๐๑๓."""
+    """oit_refs codes and "(อ้างอิงจาก …)" citations are written O13, never ๐๑๓, and the two lists agree."""
     for assessment in project.assessments.values():
         doc = project.doc_of(assessment)
         for i, rec in enumerate(assessment.recommendations):
@@ -81,29 +85,43 @@ def check_oit_codes(project: Project) -> Iterable[Finding]:
                 problem = code_problem(written)
                 if problem:
                     yield text_finding(problem[0], field, *match.span(1), **problem[1])
+                elif _ref_for(rec, written) is None:
+                    yield text_finding("ITA407", field, *match.span(1), code=written)
 
 
 @cache
-def _titles() -> tuple[str, ...]:
-    """Every OIT item title of every year, without spaces, for recognising the phrase before a citation."""
+def _title_matchers() -> tuple[SequenceMatcher, ...]:
+    """A matcher per OIT item title of every year (spaces removed), with the title pre-indexed."""
     titles = {re.sub(r"\s+", "", item.title) for year in available_years()
               for item in load_framework(year).oit_items.values() if item.title}
-    return tuple(sorted(titles))
+    matchers = []
+    for title in sorted(titles):
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(title)
+        matchers.append(matcher)
+    return tuple(matchers)
 
 
+@lru_cache(maxsize=1024)
 def named_item(before: str) -> str | None:
     """The OIT item title the text names just before a citation, as the text writes it, if any."""
     squashed = re.sub(r"\s+", "", before)
-    best, phrase = 0.0, None
-    for title in _titles():
-        for length in range(max(1, len(title) - _TAIL_SLACK), len(title) + _TAIL_SLACK + 1):
-            tail = squashed[-length:]
-            if len(tail) < length:
-                break
-            ratio = SequenceMatcher(None, tail, title).ratio()
-            if ratio > best:
-                best, phrase = ratio, tail
-    return phrase if best >= _TITLE_SIMILARITY else None
+    best, phrase = _TITLE_SIMILARITY, None
+    for matcher in _title_matchers():
+        size = len(matcher.b)
+        for length in range(max(1, size - _TAIL_SLACK), min(len(squashed), size + _TAIL_SLACK) + 1):
+            matcher.set_seq1(squashed[-length:])
+            if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= best:
+                best, phrase = ratio, squashed[-length:]
+    return phrase
+
+
+@cache
+def _other_years(code: str, phrase: str, year: int) -> tuple[tuple[int, str, float], ...]:
+    return tuple(find_oit_code_in_other_years(code, phrase, year))
 
 
 def _ref_for(rec: Recommendation, code: str) -> OitRef | None:
@@ -121,7 +139,7 @@ def _numbering_findings(project: Project, year: int, assessment: Assessment) -> 
             phrase = named_item(before) if code else None
             if code is None or phrase is None:
                 continue
-            found = find_oit_code_in_other_years(code, phrase, year)
+            found = _other_years(code, phrase, year)
             right = [c for y, c, _ in found if y == year]
             if not right or code in right:
                 continue

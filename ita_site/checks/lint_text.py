@@ -72,9 +72,8 @@ def _walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | i
 
 
 def content_documents(project: Project) -> list[Document]:
-    """The agency, assessment and plan documents that validated, in a stable order."""
-    models = [project.agency, *project.assessments.values(), *project.plans.values()]
-    return [project.doc_of(m) for m in models]
+    """Every content document read, in file order."""
+    return [project.documents[name] for name in sorted(project.documents)]
 
 
 def text_fields(doc: Document) -> Iterator[TextField]:
@@ -137,11 +136,10 @@ def locate_span(doc: Document, loc: tuple[str | int, ...], value: str, start: in
     return line, col
 
 
-def text_finding(code: str, field: TextField, start: int, end: int, level: Level | None = None,
-                 **args: object) -> Finding:
+def text_finding(code: str, field: TextField, start: int, end: int, /, **args: object) -> Finding:
     """A finding pointing at characters ``start:end`` of a text field."""
     line, col = locate_span(field.doc, field.loc, field.value, start, end)
-    return Finding(code, field.doc.name, line, col, args, level=level)
+    return Finding(code, field.doc.name, line, col, args)
 
 
 def check_empty_text(project: Project) -> Iterable[Finding]:
