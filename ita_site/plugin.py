@@ -29,6 +29,7 @@ from .render import Site, render_site
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 
 
 class ItaConfig(Config):
@@ -83,8 +84,16 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         site_assets.configure(config)
+        self._add_theme_dir(config)
         config.extra["ita"] = self._footer(project)
         return config
+
+    @staticmethod
+    def _add_theme_dir(config: MkDocsConfig) -> None:
+        """Our footer and Thai strings sit after the agency's custom_dir, so the agency can still override them."""
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
     def _report(self, findings: list[Finding]) -> str:
         lines = [f.format(self.config.lang) for f in findings]

@@ -281,7 +281,7 @@ class Renderer:
             return Markup("")
         if isinstance(value, Markup):
             return value
-        return Markup(thai.digits(escape_md(str(value)), self._digits))
+        return Markup(escape_md(thai.digits(str(value), self._digits)))  # digits first: entities keep ASCII
 
     def _link(self, target: str, text: Any, anchor: str = "") -> Markup:
         rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")

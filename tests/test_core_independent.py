@@ -37,3 +37,12 @@ def test_only_the_plugin_imports_mkdocs(repo: Path) -> None:
     core = {p for p in importers if p.split("/")[0].removesuffix(".py") in CORE}
     assert not core, core
     assert "plugin.py" in importers
+
+
+def test_every_finding_code_is_documented(repo: Path) -> None:
+    import ita_site.checks  # noqa: F401  (check modules register their codes on import)
+    import ita_site.cli  # noqa: F401
+    from ita_site.messages import MESSAGES
+
+    documented = (repo / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert [code for code in MESSAGES if f"| {code} |" not in documented] == []

@@ -120,7 +120,7 @@ def build_site(root: Path, *, patch: bool = True) -> Path:
               - integrity.md
               - agency.md
             """
-        ).format(overrides=json.dumps(str(REPO / "theme_overrides"))),
+        ).format(overrides=json.dumps(str(REPO / "ita_site" / "theme"))),
         encoding="utf-8",
     )
     site = root / "site"
@@ -161,7 +161,7 @@ def test_build_uses_local_assets(thai_site: Path) -> None:
     assert 'src="assets/ita/js/iframe-worker/shim.js"' in html
     assert 'href="assets/ita/css/ita.css"' in html
     assert "fonts.googleapis" not in html
-    assert 'aria-label="ส่วนหัว"' in html  # corrected Thai strings from theme_overrides
+    assert 'aria-label="ส่วนหัว"' in html  # corrected Thai strings shipped in ita_site/theme
     worker = next((thai_site / "assets/javascripts/workers").glob("search.*.min.js"))
     assert site_assets.WORKER_MARKER in worker.read_text(encoding="utf-8")[:4096]
     index = (thai_site / "search/search_index.json").read_text(encoding="utf-8")

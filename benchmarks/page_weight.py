@@ -1,0 +1,265 @@
+"""Page weight of the home page, search index size, and Thai search speed with and without segmentation.
+
+Builds the default site (the repository's mkdocs.yml) and a copy whose search
+worker is Material's own (no Thai segmentation), serves both over
+http://127.0.0.1 and opens them in headless Chromium (Debian's, via
+Playwright). Reports:
+
+* the home page's weight: every response body the page receives on a cold
+  load (HTML, CSS, JS, fonts, images, and the search index the worker loads),
+  in KB as sent by a server that does not compress (Python's), against the
+  400 KB target for HTML + CSS + JS + fonts, and as it would be gzip-compressed;
+* the search index size (bytes on disk and gzip-compressed);
+* milliseconds from navigation start until search is ready, and until the
+  first answer to a Thai query typed with key presses as soon as the page has
+  loaded, for both builds; runs are interleaved (segmented, plain, plain,
+  segmented, ...) and the median of each is compared as a ratio.
+
+Usage: ``python benchmarks/page_weight.py [--runs 7] [--query ทุจริต]``.
+Writes benchmarks/results/page_weight-<UTC time>.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import importlib.util
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BROWSER_TESTS = REPO_ROOT / "tests" / "browser"
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+TARGET_KB = 400
+
+#: Response types that make up the page weight the target speaks of.
+WEIGHT_KINDS = ("html", "css", "js", "font")
+
+#: Records, in the page, when search became ready and when the first answer showed
+#: (performance.now() counts from navigation start).
+TIMING_SCRIPT = """
+(() => {
+  const mark = {initial: null, ready: null, answer: null};
+  window.__itaTiming = mark;
+  const check = () => {
+    const meta = document.querySelector(".md-search-result__meta");
+    if (meta && mark.initial === null) mark.initial = meta.textContent;
+    /* The "initialising" line gives way once the worker has built the index. */
+    if (mark.ready === null && meta && meta.textContent !== mark.initial) mark.ready = performance.now();
+    if (mark.answer === null && (document.querySelector(".md-search-result__item")
+        || (meta && /ไม่พบ/.test(meta.textContent)))) mark.answer = performance.now();
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true});
+})();
+"""
+
+
+def _load_module(name: str, path: Path) -> ModuleType:
+    """Import a helper module of the browser tests by path (they are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sys.path.insert(0, str(BROWSER_TESTS))
+browser_conftest = _load_module("ita_browser_conftest", BROWSER_TESTS / "conftest.py")
+site_fixtures = _load_module("site_fixtures", BROWSER_TESTS / "site_fixtures.py")
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1 with the browser tests' handler; yield its URL."""
+    handler = functools.partial(browser_conftest._QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _kind(url: str, content_type: str) -> str:
+    """Classify a response for the weight table."""
+    path = url.split("?", 1)[0]
+    if path.endswith(".woff2") or content_type.startswith("font/"):
+        return "font"
+    if "search_index" in path:
+        return "search index"
+    if path.endswith(".css"):
+        return "css"
+    if path.endswith(".js"):
+        return "js"
+    if path.endswith(".html") or path.endswith("/") or content_type == "text/html":
+        return "html"
+    if content_type.startswith("image/") or path.endswith((".png", ".svg", ".ico")):
+        return "image"
+    return "other"
+
+
+def page_weight(browser: Any, url: str) -> dict[str, Any]:
+    """Bytes received per kind on a cold load of ``url``, once search is ready and fonts are in."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    try:
+        page = context.new_page()
+        received: list[tuple[str, str, int, int]] = []
+
+        def on_response(response: Any) -> None:
+            body = response.body() if response.ok else b""
+            content_type = response.headers.get("content-type", "")
+            received.append((response.url, content_type, len(body), len(gzip.compress(body, 6))))
+
+        context.on("response", on_response)
+        log = browser_conftest.record_requests(context)
+        site_fixtures.open_page(page, url)
+        page.wait_for_timeout(300)  # late requests (favicon) land too
+        by_kind: dict[str, int] = {}
+        gzip_by_kind: dict[str, int] = {}
+        for response_url, content_type, size, gzipped in received:
+            kind = _kind(response_url, content_type)
+            by_kind[kind] = by_kind.get(kind, 0) + size
+            gzip_by_kind[kind] = gzip_by_kind.get(kind, 0) + gzipped
+        weight = sum(by_kind.get(kind, 0) for kind in WEIGHT_KINDS)
+        gzip_weight = sum(gzip_by_kind.get(kind, 0) for kind in WEIGHT_KINDS)
+        return {
+            "url": url,
+            "bytes_by_kind": dict(sorted(by_kind.items())),
+            "gzip_bytes_by_kind": dict(sorted(gzip_by_kind.items())),
+            "responses": len(received),
+            "weight_kb": round(weight / 1024, 1),
+            "weight_gzip_kb": round(gzip_weight / 1024, 1),
+            "total_kb": round(sum(by_kind.values()) / 1024, 1),
+            "fonts": sorted(Path(u).name for u, *_ in received if _kind(u, "") == "font"),
+            "external_requests": log.external(),
+        }
+    finally:
+        context.close()
+
+
+def search_timing(browser: Any, url: str, query: str) -> dict[str, float]:
+    """Milliseconds from navigation start to search ready and to the first answer to ``query``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="th-TH")
+    try:
+        context.add_init_script(TIMING_SCRIPT)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        browser_conftest.type_query(page, query, delay_ms=0)
+        page.wait_for_function("window.__itaTiming.answer !== null && window.__itaTiming.ready !== null",
+                               timeout=30_000, polling=10)
+        timing = page.evaluate("window.__itaTiming")
+        results = page.locator(".md-search-result__item").count()
+        return {"ready_ms": timing["ready"], "first_answer_ms": timing["answer"], "results": results}
+    finally:
+        context.close()
+
+
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return round(statistics.median(run[key] for run in runs), 1)
+
+
+def run(runs: int, query: str) -> dict[str, Any]:
+    """Build both sites, measure, and return the figures."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
+        segmented = site_fixtures.build_site(Path(tmp) / "segmented")
+        plain = Path(tmp) / "plain"
+        shutil.copytree(segmented, plain)
+        site_fixtures.restore_search_worker(plain)
+        index = segmented / "search" / "search_index.json"
+        index_bytes = index.read_bytes()
+        with serving(segmented) as seg_url, serving(plain) as plain_url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(browser_conftest.CHROMIUM_PATH), args=browser_conftest.CHROMIUM_ARGS
+            )
+            try:
+                weight = page_weight(browser, seg_url + "index.html")
+                timings: dict[str, list[dict[str, float]]] = {"segmented": [], "plain": []}
+                for i in range(runs):
+                    order = [("segmented", seg_url), ("plain", plain_url)]
+                    for name, base in order if i % 2 == 0 else order[::-1]:
+                        timings[name].append(search_timing(browser, base + "index.html", query))
+            finally:
+                browser.close()
+    medians = {
+        name: {key: _median(values, key) for key in ("ready_ms", "first_answer_ms", "results")}
+        for name, values in timings.items()
+    }
+    return {
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "query": query,
+        "runs": runs,
+        "home_page": weight,
+        "target_kb": TARGET_KB,
+        "within_target": weight["weight_kb"] < TARGET_KB,
+        "search_index": {"bytes": len(index_bytes), "gzip_bytes": len(gzip.compress(index_bytes, 9))},
+        "search_timing_runs": timings,
+        "search_timing_median": medians,
+        "ratio_segmented_to_plain": {
+            key: round(medians["segmented"][key] / medians["plain"][key], 2)
+            for key in ("ready_ms", "first_answer_ms")
+        },
+    }
+
+
+def table(figures: dict[str, Any]) -> str:
+    """The figures as a plain-text table."""
+    home = figures["home_page"]
+    lines = [
+        f"Home page weight (HTML+CSS+JS+fonts): {home['weight_kb']} KB uncompressed "
+        f"(target < {figures['target_kb']} KB: {'met' if figures['within_target'] else 'NOT met'}), "
+        f"{home['weight_gzip_kb']} KB gzip-compressed",
+        f"All responses incl. search index: {home['total_kb']} KB in {home['responses']} responses",
+        *(
+            f"  {kind:<13} {size / 1024:8.1f} KB  ({home['gzip_bytes_by_kind'][kind] / 1024:.1f} KB gzip)"
+            for kind, size in home["bytes_by_kind"].items()
+        ),
+        f"  fonts loaded: {', '.join(home['fonts'])}",
+        f"  external requests: {len(home['external_requests'])}",
+        f"Search index: {figures['search_index']['bytes'] / 1024:.1f} KB "
+        f"({figures['search_index']['gzip_bytes'] / 1024:.1f} KB gzip)",
+        f"Search {figures['query']!r}, median of {figures['runs']} interleaved runs (ms from navigation start):",
+        f"  {'build':<10} {'ready':>8} {'1st answer':>11} {'results':>8}",
+    ]
+    for name, m in figures["search_timing_median"].items():
+        lines.append(f"  {name:<10} {m['ready_ms']:8.0f} {m['first_answer_ms']:11.0f} {m['results']:8.0f}")
+    ratio = figures["ratio_segmented_to_plain"]
+    lines.append(f"  ratio segmented/plain: ready {ratio['ready_ms']}, first answer {ratio['first_answer_ms']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per build, interleaved (at least 5)")
+    parser.add_argument("--query", default="ทุจริต", help="Thai query typed into the search box")
+    args = parser.parse_args(argv)
+    if args.runs < 5:
+        parser.error("--runs must be at least 5")
+    figures = run(args.runs, args.query)
+    RESULTS_DIR.mkdir(exist_ok=True)
+    stamp = figures["when"].replace(":", "").replace("+0000", "Z")
+    out = RESULTS_DIR / f"page_weight-{stamp}.json"
+    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(table(figures))
+    print(f"written: {out.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
