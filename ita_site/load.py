@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import ContentError, Finding
 
@@ -29,36 +29,25 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 Loc = tuple[str | int, ...]
 
 
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that reads floats as Decimal, so 99.50 stays 99.50."""
-
-
-def _construct_decimal(constructor: RoundTripConstructor, node: Any) -> Decimal | str:
-    text = node.value.replace("_", "")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # .inf / .nan: leave as text so validation names it
-        return node.value
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_TAG = "tag:yaml.org,2002:"
 
 
 def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
-    return yaml
+    """ruamel's YAML 1.2 parser, with its C extension where installed (ten times faster)."""
+    return YAML(typ="safe")
+
+
+Spot = tuple[int, int, int, int]  # 0-based line and column of a value, then of its key
 
 
 @dataclass
 class Document:
-    """One parsed content file: its plain data and the ruamel tree that knows positions."""
+    """One parsed content file: its plain data and where each key and item of it stands."""
 
     path: Path
     name: str
     data: dict[str, Any]
-    tree: CommentedMap
+    spots: dict[Loc, Spot]
 
     def locate(self, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``; the key itself with ``key``.
@@ -66,44 +55,89 @@ class Document:
         A path that goes further than the data (a missing field) stops at the deepest node that
         exists, which is where a person would add the missing line.
         """
-        node: Any = self.tree
-        line, col = node.lc.line, node.lc.col
-        for i, part in enumerate(loc):
-            last = i == len(loc) - 1
-            if isinstance(node, CommentedMap) and part in node:
-                kl, kc = node.lc.key(part)
-                vl, vc = node.lc.value(part)
-                line, col = (kl, kc) if key and last else (vl, vc)
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, col = node.lc.item(part)
-                node = node[part]
-            else:
-                break
-        return line + 1, col + 1
+        loc = tuple(loc)
+        for depth in range(len(loc), -1, -1):
+            spot = self.spots.get(loc[:depth])
+            if spot is not None:
+                line, col, key_line, key_col = spot
+                if key and depth == len(loc):
+                    line, col = key_line, key_col
+                return line + 1, col + 1
+        return 1, 1
 
     def finding(self, code: str, loc: Sequence[str | int] = (), /, *, key: bool = False, **args: object) -> Finding:
         line, col = self.locate(loc, key=key)
         return Finding(code, self.name, line, col, args)
 
+    @cached_property
+    def strings(self) -> tuple[tuple[Loc, str], ...]:
+        """Every text value with its path, computed once: many checks scan all of them."""
+        return tuple((loc, value) for loc, value in _strings(self.data, ()))
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip objects as plain dicts, lists, str, int, Decimal, date, bool."""
-    if isinstance(node, CommentedMap):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, CommentedSeq):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool) or node is None or isinstance(node, Decimal):
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, dt.datetime):
-        return node
-    if isinstance(node, dt.date):
-        return dt.date(node.year, node.month, node.day)
-    if isinstance(node, str):
-        return str(node)
-    return node
+
+def _strings(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, (*loc, index))
+    elif isinstance(node, str):
+        yield loc, node
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """A scalar as the content model expects it: floats as Decimal, so 99.50 keeps its two decimals."""
+    tag, value = node.tag, node.value
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        digits = value.replace("_", "")
+        return int(digits, 0) if digits.lstrip("+-")[:2].lower() in ("0x", "0o", "0b") else int(digits, 10)
+    if tag == _TAG + "float":
+        try:
+            return Decimal(value.replace("_", ""))
+        except InvalidOperation:
+            return value
+    if tag == _TAG + "timestamp":
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value  # an explicit tag such as !!binary: keep the text and let validation name it
+
+
+def _build(node: Node, loc: Loc, spots: dict[Loc, Spot], name: str) -> Any:
+    """Plain data from a composed node tree, recording the position of every key and item."""
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(_scalar(key_node)) if isinstance(key_node, ScalarNode) else None
+            if key is None:
+                mark = key_node.start_mark
+                raise ContentError([Finding("ITA006", name, mark.line + 1, mark.column + 1,
+                                            {"problem": "a key must be a plain word"})])
+            if key in result:
+                mark = key_node.start_mark
+                first = spots[(*loc, key)][2] + 1
+                raise ContentError([Finding("ITA007", name, mark.line + 1, mark.column + 1,
+                                            {"key": key, "first": first})])
+            value_mark, key_mark = value_node.start_mark, key_node.start_mark
+            spots[(*loc, key)] = (value_mark.line, value_mark.column, key_mark.line, key_mark.column)
+            result[key] = _build(value_node, (*loc, key), spots, name)
+        return result
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            mark = item.start_mark
+            spots[(*loc, index)] = (mark.line, mark.column, mark.line, mark.column)
+            items.append(_build(item, (*loc, index), spots, name))
+        return items
+    return _scalar(node)
 
 
 def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
@@ -147,8 +181,8 @@ def _problem(exc: MarkedYAMLError) -> str:
     return " ".join(str(p) for p in (exc.context, exc.problem) if p) or "syntax error"
 
 
-def parse(text: str, name: str) -> CommentedMap:
-    """Parse YAML text into a positioned tree, refusing aliases before anything is built."""
+def parse(text: str, name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
+    """Parse YAML text into plain data and positions, refusing aliases before anything is built."""
     yaml = _yaml()
     try:
         depth = 0
@@ -162,38 +196,18 @@ def parse(text: str, name: str) -> CommentedMap:
             if depth > MAX_DEPTH:  # stop before the parser's cost grows with the square of the depth
                 mark = event.start_mark
                 raise ContentError([Finding("ITA012", name, mark.line + 1, mark.column + 1)])
-        tree = yaml.load(text)
-    except DuplicateKeyError as exc:
-        mark = exc.problem_mark
-        key = _duplicate_key_name(exc)
-        first = _first_key_line(text, key, exc.context_mark.line if exc.context_mark else 0, mark.line, mark.column)
-        raise ContentError([Finding("ITA007", name, mark.line + 1, mark.column + 1, {"key": key, "first": first})]) from None
+        root = yaml.compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise ContentError([Finding("ITA006", name, line, col, {"problem": _problem(exc)})]) from None
     except YAMLError as exc:
         raise ContentError([Finding("ITA006", name, 1, 1, {"problem": str(exc).splitlines()[0]})]) from None
-    except RecursionError:
-        raise ContentError([Finding("ITA012", name, 1, 1)]) from None
-    if not isinstance(tree, CommentedMap):
+    if not isinstance(root, MappingNode):
         raise ContentError([Finding("ITA011", name, 1, 1)])
-    return tree
-
-
-def _first_key_line(text: str, key: str, start: int, duplicate: int, column: int) -> int | str:
-    """Line of the earlier occurrence of a duplicated key in the same mapping (ruamel names only the second)."""
-    lines = text.splitlines()
-    for number in range(start, duplicate):
-        line = lines[number]
-        if line[:column].strip(" -") == "" and line[column:].startswith(f"{key}:"):
-            return number + 1
-    return "?"
-
-
-def _duplicate_key_name(exc: DuplicateKeyError) -> str:
-    match = re.search(r'found duplicate key "([^"]*)"', str(exc.problem))
-    return match.group(1) if match else "?"
+    mark = root.start_mark
+    spots: dict[Loc, Spot] = {(): (mark.line, mark.column, mark.line, mark.column)}
+    return _build(root, (), spots, name), spots
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -203,12 +217,8 @@ def read_document(path: Path, root: Path) -> Document:
     except ValueError:
         name = path.as_posix()
     text = decode(path.read_bytes(), name)
-    tree = parse(text, name)
-    try:
-        data = _plain(tree)
-    except RecursionError:
-        raise ContentError([Finding("ITA012", name, 1, 1)]) from None
-    return Document(path=path, name=name, data=data, tree=tree)
+    data, spots = parse(text, name)
+    return Document(path=path, name=name, data=data, spots=spots)
 
 
 def iter_content_files(content_dir: Path) -> Iterator[Path]:

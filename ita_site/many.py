@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
+import tempfile
 import time
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -79,10 +82,14 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
     """Build one project (a folder with ``mkdocs.yml``) and never raise: failures come back as messages.
 
     ``site_dir`` overrides the project's own; ``lang`` overrides the ``ita`` plugin's message language.
+    Like ``ita-site build``, it builds into a temporary folder beside the site folder and swaps it in
+    only on success, so a failed build leaves the previous site whole.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    from .cli import swap_into_place
 
     shown = str(project)
     root = Path(project).resolve()
@@ -97,16 +104,21 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
                              site_dir=str(Path(site_dir).resolve()) if site_dir else None, strict=strict)
         if lang and "ita" in config.plugins:
             config.plugins["ita"].config["lang"] = lang
-        build(config)
+        site = Path(config.site_dir)
+        site.parent.mkdir(parents=True, exist_ok=True)
+        config.site_dir = tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent)
+        try:
+            build(config)
+            swap_into_place(Path(config.site_dir), site)
+        finally:
+            shutil.rmtree(config.site_dir, ignore_errors=True)
     except Exception as exc:  # any failure belongs to this project alone
-        detail = str(exc) or type(exc).__name__
-        messages = [m for m in collect.messages if m] + ([] if detail in collect.messages else [detail])
+        messages = [m for m in collect.messages if m] or [str(exc) or type(exc).__name__]
         return BuildResult(project=shown, ok=False, seconds=time.perf_counter() - start,
                            messages=[_relocate(m, root, shown) for m in messages])
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
-    site = Path(config.site_dir)
     pages = sum(1 for path in site.rglob("*.html") if path.name != "404.html")
     return BuildResult(project=shown, ok=True, site_dir=str(site), pages=pages,
                        seconds=time.perf_counter() - start, messages=[_relocate(m, root, shown) for m in collect.messages])
@@ -142,17 +154,22 @@ def build_many(projects: list[str], *, jobs: int, out: Path | None = None, stric
     return results
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Thai vowel and tone marks sit on their letter."""
+    return sum(1 for char in text if not unicodedata.combining(char) and unicodedata.category(char) != "Mn")
+
+
 def summary(results: list[BuildResult], *, seconds: float, jobs: int, lang: str = "th") -> str:
     """The table staff read after a run, then every failed project's messages, then one totals line."""
     text = _TEXT[lang]
     head = (text["project"], text["result"], text["pages"], text["seconds"])
     rows = [(r.project, text["ok"] if r.ok else text["failed"], str(r.pages) if r.ok else "-", f"{r.seconds:.2f}")
             for r in results]
-    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(4)]
+    widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(4)]
 
     def line(row: tuple[str, ...]) -> str:
-        return "  ".join([row[0].ljust(widths[0]), row[1].ljust(widths[1]),
-                          row[2].rjust(widths[2]), row[3].rjust(widths[3])]).rstrip()
+        pads = [" " * (w - _width(cell)) for w, cell in zip(widths, row)]
+        return "  ".join([row[0] + pads[0], row[1] + pads[1], pads[2] + row[2], pads[3] + row[3]]).rstrip()
 
     out = [line(head), "  ".join("-" * w for w in widths), *map(line, rows)]
     for result in results:
@@ -162,6 +179,13 @@ def summary(results: list[BuildResult], *, seconds: float, jobs: int, lang: str 
     out += ["", text["summary"].format(ok=len(results) - failed, total=len(results), failed=failed,
                                        seconds=seconds, jobs=jobs)]
     return "\n".join(out)
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 @click.command("build-many")
@@ -179,7 +203,7 @@ def build_many_command(projects: tuple[str, ...], jobs: int | None, out: Path | 
     แต่ละ PROJECT คือโฟลเดอร์ที่มี mkdocs.yml และ content/ หน่วยงานที่เนื้อหาผิดจะล้มเหลวเฉพาะหน่วยงานนั้น
     / Each PROJECT is a folder with mkdocs.yml and content/; a failing agency does not stop the others.
     """
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or usable_cpus()
     start = time.perf_counter()
     results = build_many(list(projects), jobs=jobs, out=out, strict=strict, lang=lang)
     click.echo(summary(results, seconds=time.perf_counter() - start, jobs=jobs, lang=lang))

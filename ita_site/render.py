@@ -12,7 +12,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -443,6 +443,12 @@ class Renderer:
         return pages, {f"OIT ปี {ydigits}": nav_items}
 
 
+@lru_cache(maxsize=1)
+def _renderer() -> Renderer:
+    """One Jinja2 environment per process: compiling the templates costs more than rendering them."""
+    return Renderer()
+
+
 def render_site(project: Project, today: dt.date | None = None) -> Site:
-    """Convenience wrapper: render with a fresh environment."""
-    return Renderer().render(project, today or dt.date.today())
+    """Every page of the site and its navigation, for the build date ``today``."""
+    return _renderer().render(project, today or dt.date.today())

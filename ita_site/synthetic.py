@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
+import re
 import shutil
 import types
 import typing
@@ -27,11 +28,12 @@ from ruamel.yaml import YAML
 from . import model
 from .framework import available_years
 from .project import Project, load_project
+from .thai import to_arabic_digits, to_thai_digits
 
 #: Files and folders of a project besides ``content/`` (read from its mkdocs.yml when present).
 _DEFAULT_PROJECT_PARTS = ("mkdocs.yml", "pages", "theme_overrides")
 
-#: Most progress entries generated per measure (reached at 120x).
+#: Most progress entries generated per measure (half the factor, up to this).
 _MAX_PROGRESS = 12
 
 
@@ -51,7 +53,7 @@ class Scale:
         known = available_years() or (seed_year,)
         count = min(factor, len(known))
         years = tuple(sorted(sorted(known, key=lambda y: (abs(y - seed_year), y))[:count]))
-        return cls(years=years, copies=math.ceil(factor / count), progress=min(_MAX_PROGRESS, factor // 10))
+        return cls(years=years, copies=math.ceil(factor / count), progress=min(_MAX_PROGRESS, factor // 2))
 
 
 def _suffix(value: str, copy_index: int) -> str:
@@ -65,12 +67,39 @@ def _shift_date(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+_BE_YEAR = re.compile(r"(?<![0-9])25[0-9]{2}(?![0-9])")
+_BE_YEAR_THAI = re.compile(r"(?<![๐-๙])๒๕[๐-๙]{2}(?![๐-๙])")
+
+
+def _shift_years(data: Any, years: int) -> Any:
+    """Move every Buddhist-era year the content mentions by ``years``, in Arabic or Thai digits.
+
+    A copy of the seed placed in another fiscal year must speak of that year, as the seed speaks of
+    its own; years recorded in a fiscal-year contradiction move with it.
+    """
+    if not years:
+        return data
+    if isinstance(data, str):
+        data = _BE_YEAR.sub(lambda m: str(int(m[0]) + years), data)
+        return _BE_YEAR_THAI.sub(lambda m: to_thai_digits(str(int(to_arabic_digits(m[0])) + years)), data)
+    if isinstance(data, list):
+        return [_shift_years(item, years) for item in data]
+    if isinstance(data, dict):
+        shifted = {key: _shift_years(value, years) for key, value in data.items()}
+        if data.get("field") == "fiscal_year":
+            for key in ("value", "source_says"):
+                if isinstance(data.get(key), (int, Decimal)):
+                    shifted[key] = data[key] + years
+        return shifted
+    return data
+
+
 def _replicate(items: list[dict], copies: int, rename: typing.Callable[[dict, int], dict]) -> list[dict]:
     return [rename(copy.deepcopy(item), k) for k in range(copies) for item in items]
 
 
 def _assessment(seed: dict, year: int, copies: int) -> dict:
-    data = copy.deepcopy(seed)
+    data = _shift_years(copy.deepcopy(seed), year - seed["fiscal_year"])
     data["fiscal_year"] = year
 
     def question(q: dict, k: int) -> dict:
@@ -81,8 +110,8 @@ def _assessment(seed: dict, year: int, copies: int) -> dict:
         r["id"] = _suffix(r["id"], k)
         if r.get("question"):
             r["question"] = _suffix(r["question"], k)
-        for ref in r.get("oit_refs", []):  # OIT codes are numbered per year: keep the seed year's meaning
-            ref.setdefault("numbering", seed["fiscal_year"])
+        for ref in r.get("oit_refs", []) if year != seed["fiscal_year"] else []:
+            ref.setdefault("numbering", seed["fiscal_year"])  # OIT codes are numbered per year: keep the seed's
         return r
 
     def weakness(w: dict, k: int) -> dict:
@@ -100,8 +129,8 @@ def _assessment(seed: dict, year: int, copies: int) -> dict:
 
 
 def _plan(seed: dict, year: int, based_on: int | None, copies: int, progress: int) -> dict:
-    data = copy.deepcopy(seed)
     shift = year - seed["fiscal_year"]
+    data = _shift_years(copy.deepcopy(seed), shift)
     data["fiscal_year"] = year
     if based_on is not None:
         data["based_on"] = based_on

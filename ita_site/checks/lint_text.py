@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..findings import Finding
 from ..load import Document
@@ -59,18 +59,6 @@ class TextField:
         return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in self.loc).replace(".[", "[")
 
 
-def _walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key not in QUOTING_KEYS:
-                yield from _walk(value, (*loc, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _walk(value, (*loc, i))
-    elif isinstance(node, str):
-        yield loc, node
-
-
 def content_documents(project: Project) -> list[Document]:
     """Every content document read, in file order."""
     return [project.documents[name] for name in sorted(project.documents)]
@@ -78,8 +66,9 @@ def content_documents(project: Project) -> list[Document]:
 
 def text_fields(doc: Document) -> Iterator[TextField]:
     """Every string in a document except the records that quote the source's mistakes."""
-    for loc, value in _walk(doc.data, ()):
-        yield TextField(doc, loc, value)
+    for loc, value in doc.strings:
+        if not any(part in QUOTING_KEYS for part in loc if isinstance(part, str)):
+            yield TextField(doc, loc, value)
 
 
 def prose_fields(project: Project) -> Iterator[TextField]:
