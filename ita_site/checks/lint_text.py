@@ -64,11 +64,11 @@ def content_documents(project: Project) -> list[Document]:
     return [project.documents[name] for name in sorted(project.documents)]
 
 
-def text_fields(doc: Document) -> Iterator[TextField]:
-    """Every string in a document except the records that quote the source's mistakes."""
-    for loc, value in doc.strings:
-        if not any(part in QUOTING_KEYS for part in loc if isinstance(part, str)):
-            yield TextField(doc, loc, value)
+@lru_cache(maxsize=256)
+def text_fields(doc: Document) -> tuple[TextField, ...]:
+    """Every string in a document except the records that quote the source's mistakes (computed once)."""
+    return tuple(TextField(doc, loc, value) for loc, value in doc.strings
+                 if not any(part in QUOTING_KEYS for part in loc if isinstance(part, str)))
 
 
 def prose_fields(project: Project) -> Iterator[TextField]:
