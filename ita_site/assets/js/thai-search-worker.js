@@ -49,12 +49,23 @@
     return index >= 0 && index < text.length && LETTER_OR_DIGIT.test(text.charAt(index));
   }
 
+  /* Pages repeat their sections' text in the index: segment each Thai run once. */
+  var segmented = new Map();
+  function joined(run) {
+    var out = segmented.get(run);
+    if (out === undefined) {
+      out = words(run).join(ZWSP);
+      segmented.set(run, out);
+    }
+    return out;
+  }
+
   /* Document title, tag or HTML text: only text outside tags is touched. */
   function markWords(value) {
     if (typeof value !== "string" || !HAS_THAI.test(value)) return value;
     return value.replace(TAG_OR_THAI_RUN, function (match, offset, whole) {
       if (match.charAt(0) === "<") return match;
-      var out = words(match).join(ZWSP);
+      var out = joined(match);
       if (touches(whole, offset - 1)) out = ZWSP + out;
       if (touches(whole, offset + match.length)) out += ZWSP;
       return out;
