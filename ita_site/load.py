@@ -196,8 +196,7 @@ def _read_events(events: Iterable[Any], name: str) -> tuple[dict[str, Any], dict
                 raise _located("ITA012", name, event.start_mark)
             container: dict[str, Any] | list[Any] = {} if isinstance(event, MappingStartEvent) else []
             loc = place(container, event.start_mark)
-            if loc is None:
-                raise _located("ITA006", name, event.start_mark, problem="a key must be a plain word")
+            assert loc is not None  # place() refuses a mapping or list used as a key
             stack.append(_Open(container, loc))
         elif isinstance(event, CollectionEndEvent):
             stack.pop()
