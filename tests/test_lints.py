@@ -21,7 +21,8 @@ from ita_site.framework import load_framework
 from ita_site.project import load_project
 
 GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
-SEED_DOCUMENT = Path("/work/shared/seeds/000_ada7b3907a0588cc.txt")
+# The source document sits in the shared folder beside the repository (skipped where it is absent).
+SEED_DOCUMENT = REPO.parent / "shared" / "seeds" / "000_ada7b3907a0588cc.txt"
 A, P, AG = "content/assessments/2566.yaml", "content/plans/2567.yaml", "content/agency.yaml"
 
 
