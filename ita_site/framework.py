@@ -238,6 +238,14 @@ def load_framework(fiscal_year: int) -> Framework:
     return framework
 
 
+def framework_for(fiscal_year: int) -> Framework | None:
+    """The framework of a fiscal year, or None where the package has no data for that year."""
+    try:
+        return load_framework(fiscal_year)
+    except UnknownFrameworkYear:
+        return None
+
+
 def find_oit_code_in_other_years(
     code: str, title_hint: str, fiscal_year: int, min_similarity: float = 0.75
 ) -> list[tuple[int, str, float]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, TextIO
 
 from .findings import ContentError, Finding
-from .framework import Framework, OitItem, available_years, load_framework, normalize_oit_code
+from .framework import Framework, OitItem, framework_for, normalize_oit_code
 from .model import Evidence, OitEntry, OitEvidence
 from .project import Project
 
@@ -117,7 +117,7 @@ def entries_by_code(evidence: OitEvidence) -> dict[str, OitEntry]:
 
 def oit_year(year: int, evidence: OitEvidence) -> OitYear:
     """Every item of the year's catalogue with the agency's evidence; without a catalogue, the agency's own list."""
-    framework = load_framework(year) if year in available_years() else None
+    framework = framework_for(year)
     entries = entries_by_code(evidence)
     if framework and framework.oit_items:
         rows = [OitRow(year, code, item, entries.get(code)) for code, item in framework.oit_items.items()]

@@ -19,8 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts, oit, progress, thai
-from .checks.references import framework_for
-from .framework import Framework, Level
+from .framework import Framework, Level, framework_for
 from .model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from .project import Project
 

@@ -20,7 +20,7 @@ from ..model import Assessment, Contradiction
 from ..project import Project
 from ..thai import to_arabic_digits
 from .lint_text import TextField, text_fields, text_finding
-from .references import framework_for
+from ..framework import framework_for
 
 register("ITA410", Message(Level.ERROR, "คะแนน {score} อยู่นอกช่วง 0 ถึง 100", "score {score} is outside 0 to 100",
                            "ตรวจตัวเลขกับเอกสารผลการประเมิน", "check the figure against the result document"))

@@ -18,7 +18,7 @@ from ..model import OitEvidence
 from ..oit import code_order, oit_year
 from ..progress import reference_date
 from ..project import Project
-from .references import framework_for
+from ..framework import framework_for
 
 
 def check_weakness_measures(project: Project) -> Iterable[Finding]:

@@ -6,7 +6,7 @@ import difflib
 from typing import Iterable, Sequence
 
 from ..findings import Finding
-from ..framework import Framework, UnknownFrameworkYear, available_years, load_framework, normalize_oit_code
+from ..framework import Framework, available_years, framework_for, normalize_oit_code
 from ..load import Document
 from ..project import Project
 
@@ -39,14 +39,6 @@ def check_ids(project: Project) -> Iterable[Finding]:
         yield from _duplicates(doc, plan.measures, "measures", "number")
         yield from _duplicates(doc, plan.steps, "steps", "number")
         yield from _duplicates(doc, plan.contradictions, "contradictions")
-
-
-def framework_for(year: int) -> Framework | None:
-    """The framework of a fiscal year, or None where the package has no data for it."""
-    try:
-        return load_framework(year)
-    except UnknownFrameworkYear:
-        return None
 
 
 def _indicator(doc: Document, fw: Framework, number: int, loc: tuple) -> Iterable[Finding]:
