@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from importlib.resources import as_file, files
@@ -28,6 +26,7 @@ from .checks import run_checks
 from .findings import ContentError, Finding, Level, sort_findings
 from .messages import Message, register
 from .project import Project, load_project
+from .staging import staged
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -230,18 +229,6 @@ def _config_args(where: ProjectDir) -> list[str]:
     return ["-f", str(where.config_file)]
 
 
-def swap_into_place(built: Path, site: Path) -> None:
-    """Replace ``site`` by ``built`` with renames only, so readers never see a half-written site."""
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
-        old.rmdir()
-        site.rename(old)
-    built.rename(site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 @main.command()
 @_project_argument
 @click.option("--strict/--no-strict", default=True, show_default=True,
@@ -258,19 +245,13 @@ def build(ctx: click.Context, directory: Path, strict: bool, lang: str, fail_on:
     where, _, findings = _checked(ctx, directory, lang, "text", fail_on)
     _print_findings(findings, lang, "text")
     config = _config_args(where)
-    where.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{where.site_dir.name}.new-", dir=where.site_dir.parent))
-    try:
+    with staged(where.site_dir) as temporary:
         code = _mkdocs("build", *config, "-d", str(temporary), *(["--strict"] if strict else []))
         if code != 0:
             finding = Finding("ITA503", where.config_file.name if where.config_file else "mkdocs.yml", 1, 1,
                               {"site": where.site_dir.name})
             click.echo(finding.message(lang) + f" ({finding.hint(lang)})", err=True)
             ctx.exit(EXIT_CONTENT)
-        swap_into_place(temporary, where.site_dir)
-    finally:
-        if temporary.exists():
-            shutil.rmtree(temporary, ignore_errors=True)
     click.echo(("สร้างเว็บไซต์แล้วที่ " if lang == "th" else "site built in ") + str(where.site_dir))
 
 

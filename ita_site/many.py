@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
-import tempfile
 import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+
+from .staging import staged
 
 #: ``file:line:column: `` at the start of a located message line.
 _LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+): ")
@@ -89,8 +89,6 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .cli import swap_into_place
-
     shown = str(project)
     root = Path(project).resolve()
     start = time.perf_counter()
@@ -105,13 +103,9 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
         if lang and "ita" in config.plugins:
             config.plugins["ita"].config["lang"] = lang
         site = Path(config.site_dir)
-        site.parent.mkdir(parents=True, exist_ok=True)
-        config.site_dir = tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent)
-        try:
+        with staged(site) as temporary:
+            config.site_dir = str(temporary)
             build(config)
-            swap_into_place(Path(config.site_dir), site)
-        finally:
-            shutil.rmtree(config.site_dir, ignore_errors=True)
     except Exception as exc:  # any failure belongs to this project alone
         messages = [m for m in collect.messages if m] or [str(exc) or type(exc).__name__]
         return BuildResult(project=shown, ok=False, seconds=time.perf_counter() - start,
