@@ -25,6 +25,7 @@ from . import schema as content_schema
 from .checks import run_checks
 from .findings import ContentError, Finding, Level, sort_findings
 from .messages import Message, register
+from .progress import reference_date
 from .project import Project, load_project
 from .staging import staged
 
@@ -120,6 +121,7 @@ class ProjectDir:
     content_dir: Path
     site_dir: Path
     fail_on: str
+    today: str | None = None
 
 
 def _ita_settings(config: dict[str, Any]) -> dict[str, Any]:
@@ -153,7 +155,8 @@ def find_project(directory: Path) -> ProjectDir:
     content = root / str(settings.get("content_dir") or "content")
     site = root / str(config.get("site_dir") or "site")
     fail_on = settings.get("fail_on") if settings.get("fail_on") in ("error", "warning") else "error"
-    return ProjectDir(root, config_file, content, site, fail_on)
+    today = str(settings["today"]) if settings.get("today") else None
+    return ProjectDir(root, config_file, content, site, fail_on, today)
 
 
 def _failing(findings: list[Finding], fail_on: str) -> bool:
@@ -164,7 +167,12 @@ def _failing(findings: list[Finding], fail_on: str) -> bool:
 def load_and_check(where: ProjectDir) -> tuple[Project, list[Finding]]:
     """Load the content and run every check; a ContentError carries what stops loading."""
     project = load_project(where.content_dir, where.root)
-    return project, run_checks(project)
+    try:
+        today = reference_date(where.today)
+    except ValueError as exc:
+        raise ContentError([Finding("ITA501", where.config_file.name if where.config_file else "mkdocs.yml", 1, 1,
+                                    {"name": "mkdocs.yml", "problem": f"today: {exc}"})]) from None
+    return project, run_checks(project, today)
 
 
 # --- shared options ---------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ messages instead of a traceback.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import posixpath
 from pathlib import Path
@@ -40,16 +39,6 @@ class ItaConfig(Config):
     site_name_from_agency = c.Type(bool, default=True)
 
 
-def build_date(setting: str | None) -> dt.date:
-    """The build's idea of today: the ``today`` setting, else SOURCE_DATE_EPOCH, else the clock.
-
-    Fixing it makes builds reproducible and lets overdue measures be computed for a known date.
-    """
-    if setting:
-        return dt.date.fromisoformat(setting)
-    return reference_date()
-
-
 class ItaPlugin(BasePlugin[ItaConfig]):
     """Adds the agency's generated disclosure pages to an MkDocs + Material site."""
 
@@ -64,12 +53,12 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         content_dir = (root / self.config.content_dir).resolve()
         config.watch.append(str(content_dir))
         try:
-            today = build_date(self.config.today)
+            today = reference_date(self.config.today)
         except ValueError as exc:
             raise PluginError(f"ita: today: {exc} (ใช้รูปแบบ YYYY-MM-DD)") from None
         try:
             project = load_project(content_dir, root.resolve())
-            self.findings = run_checks(project)
+            self.findings = run_checks(project, today)
         except ContentError as exc:
             raise PluginError(self._report(exc.findings)) from None
         self._log(self.findings)

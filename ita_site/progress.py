@@ -19,8 +19,13 @@ FINISHED: frozenset[str] = frozenset({"done", "cancelled"})
 NO_REPORT_LABEL = "ไม่มีรายงานความคืบหน้า"
 
 
-def reference_date() -> dt.date:
-    """Today for reproducible builds: the UTC date of SOURCE_DATE_EPOCH when it is set, else the clock."""
+def reference_date(setting: str | None = None) -> dt.date:
+    """The build's idea of today: the ``today`` setting (YYYY-MM-DD), else the UTC date of
+    SOURCE_DATE_EPOCH, else the clock. Fixing it makes builds reproducible and lets overdue
+    measures be computed for a known date; a malformed setting raises ValueError.
+    """
+    if setting:
+        return dt.date.fromisoformat(setting)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()

@@ -123,7 +123,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_unexpected_error_is_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(project: object) -> list[object]:
+    def broken(project: object, today: object = None) -> list[object]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli, "run_checks", broken)

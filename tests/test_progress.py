@@ -12,7 +12,7 @@ from ita_site.checks import run_checks
 from ita_site.checks.loop import check_progress_reported, check_weakness_measures
 from ita_site.findings import Level
 from ita_site.model import Plan
-from ita_site.progress import DUE_SOON_DAYS, measure_state, plan_summary
+from ita_site.progress import DUE_SOON_DAYS, measure_state, plan_summary, reference_date
 from ita_site.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,7 +126,7 @@ def test_weakness_without_measure_is_reported_only_once_a_plan_answers_the_year(
     findings = list(check_weakness_measures(project))
     assert [(f.code, f.args["id"], f.level) for f in findings] == [("ITA601", "iit-4", Level.WARNING)]
     assert findings[0].line == _line_of(REPO / "content" / "assessments" / "2566.yaml", "- id: iit-4")
-    assert list(check_progress_reported(project))  # still noted: none of the seed's measures has a report
+    assert list(check_progress_reported(project, reference_date()))  # still noted: none of the seed's measures has a report
 
 
 def test_seed_site_shows_no_progress_report_honestly(seed_site: Path) -> None:
@@ -139,12 +139,16 @@ def test_seed_site_shows_no_progress_report_honestly(seed_site: Path) -> None:
 
 
 def test_build_date_comes_from_the_setting_else_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ita_site.plugin import build_date
-
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 9, 10, 23, 0, tzinfo=dt.timezone.utc).timestamp())))
-    assert build_date(None) == dt.date(2024, 9, 10)
-    assert build_date("2023-01-02") == dt.date(2023, 1, 2)
-    findings = list(check_progress_reported(load_project(REPO / "content", REPO)))
+    assert reference_date(None) == dt.date(2024, 9, 10)
+    assert reference_date("2023-01-02") == dt.date(2023, 1, 2)
+    findings = list(check_progress_reported(load_project(REPO / "content", REPO), reference_date()))
     assert len(findings) == 4  # the seed's measures started on 1 October 2023
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2023, 9, 30, tzinfo=dt.timezone.utc).timestamp())))
-    assert list(check_progress_reported(load_project(REPO / "content", REPO))) == []  # not started yet
+    assert list(check_progress_reported(load_project(REPO / "content", REPO), reference_date())) == []  # not started
+
+
+def test_checks_use_the_build_date_the_pages_use() -> None:
+    project = load_project(REPO / "content", REPO)
+    assert [f.code for f in run_checks(project, dt.date(2024, 9, 10))].count("ITA602") == 4
+    assert "ITA602" not in [f.code for f in run_checks(project, dt.date(2023, 9, 30))]

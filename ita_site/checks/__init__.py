@@ -6,13 +6,16 @@ staff see exactly the same findings wherever they look.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable, Iterable
 
 from ..findings import Finding, sort_findings
+from ..progress import reference_date
 from ..project import Project
 from . import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
 
 Check = Callable[[Project], Iterable[Finding]]
+DatedCheck = Callable[[Project, dt.date], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     references.check_ids,
@@ -20,7 +23,6 @@ CHECKS: tuple[Check, ...] = (
     references.check_links,
     contradictions.check_recorded,
     loop.check_weakness_measures,
-    loop.check_progress_reported,
     loop.check_oit_evidence,
     loop.check_unverified_citations,
     lint_text.check_empty_text,
@@ -40,9 +42,22 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(project: Project) -> list[Finding]:
-    """All findings for a loaded project, including warnings raised while loading it."""
+# Checks that depend on the build date, so that they agree with what the pages say on that date.
+DATED_CHECKS: tuple[DatedCheck, ...] = (
+    loop.check_progress_reported,
+)
+
+
+def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
+    """All findings for a loaded project, including warnings raised while loading it.
+
+    ``today`` is the build date (see :func:`ita_site.progress.reference_date`); by default the
+    same date a build without a ``today`` setting would use.
+    """
+    today = today or reference_date()
     found: list[Finding] = list(project.warnings)
     for check in CHECKS:
         found.extend(check(project))
+    for dated in DATED_CHECKS:
+        found.extend(dated(project, today))
     return sort_findings(found)

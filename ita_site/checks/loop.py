@@ -7,6 +7,7 @@ on any day.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Iterable
 
@@ -16,7 +17,6 @@ from ..framework import find_oit_code_in_other_years, normalize_oit_code
 from ..load import Document
 from ..model import OitEvidence
 from ..oit import code_order, oit_year
-from ..progress import reference_date
 from ..project import Project
 from ..framework import framework_for
 
@@ -35,13 +35,12 @@ def check_weakness_measures(project: Project) -> Iterable[Finding]:
                 yield doc.finding("ITA601", ("weaknesses", i, "id"), id=weakness.id, plans=names)
 
 
-def check_progress_reported(project: Project) -> Iterable[Finding]:
-    """A measure that has started (by its own or its plan's dates, before SOURCE_DATE_EPOCH or today) and
-    has no progress entry yet.
+def check_progress_reported(project: Project, today: dt.date) -> Iterable[Finding]:
+    """A measure that has started (by its own or its plan's dates) by the build date and has no
+    progress entry yet.
 
     Noted, not warned: the site already says "no progress report", and nothing is wrong until a report is due.
     """
-    today = reference_date()
     for plan in project.plans.values():
         doc = project.doc_of(plan)
         for i, measure in enumerate(plan.measures):
