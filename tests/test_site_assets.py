@@ -20,7 +20,7 @@ from ita_site.site_assets import (
     SEARCH_SEPARATOR,
     SITE_PREFIX,
     WORKER_MARKER,
-    WORKER_PRELUDE,
+    WORKER_PRELUDES,
     asset_files,
     configure,
     patch_search_worker,
@@ -67,7 +67,7 @@ def test_asset_files_ship_what_pages_reference_and_nothing_rendered_as_a_page() 
     assert f"{SITE_PREFIX}/js/iframe-worker/LICENSE" in targets
     # Markdown would become a page in MkDocs; the prelude goes into the worker.
     assert not [t for t in targets if t.endswith(".md")]
-    assert all(source != WORKER_PRELUDE for _, source in asset_files())
+    assert not {source for _, source in asset_files()} & set(WORKER_PRELUDES)
 
 
 # --- fonts and licences ------------------------------------------------------
@@ -203,7 +203,7 @@ def test_patch_prepends_prelude_once(tmp_path: Path) -> None:
     worker = patch_search_worker(site)
     assert worker == site / "assets/javascripts/workers/search.0123abcd.min.js"
     patched = worker.read_bytes()
-    prelude = WORKER_PRELUDE.read_bytes().replace(b"\r\n", b"\n")
+    prelude = b"".join(path.read_bytes().replace(b"\r\n", b"\n") for path in WORKER_PRELUDES)
     assert patched.startswith(prelude)
     assert patched.endswith(FAKE_WORKER.encode())
     assert patched.count(WORKER_MARKER.encode()) == 1
@@ -228,10 +228,10 @@ def test_patch_without_worker_returns_none(tmp_path: Path) -> None:
     assert patch_search_worker(tmp_path) is None
 
 
-def test_prelude_keeps_strict_mode_and_marker_at_top() -> None:
-    head = WORKER_PRELUDE.read_text(encoding="utf-8")[:300]
-    assert head.startswith('"use strict";')
-    assert WORKER_MARKER in head
+def test_preludes_keep_strict_mode_and_marker_at_top() -> None:
+    for path in WORKER_PRELUDES:
+        assert path.read_text(encoding="utf-8").startswith('"use strict";\n/* ita-site: ')
+    assert WORKER_MARKER in WORKER_PRELUDES[0].read_text(encoding="utf-8")[:300]
 
 
 NODE = shutil.which("node")
@@ -245,48 +245,66 @@ NODE_HARNESS = textwrap.dedent(
     globalThis.addEventListener = scope.addEventListener.bind(scope);
     globalThis.dispatchEvent = scope.dispatchEvent.bind(scope);
     globalThis.postMessage = message => answers.push(message);
+    /* What Material's worker exposes: lunr with its English stop-word filter. */
+    const english = token => (String(token) === "the" ? undefined : token);
+    english.label = "stopWordFilter";
+    globalThis.lunr = { version: "test", stopWordFilter: english };
     new Function(fs.readFileSync(process.argv[2], "utf8"))();
     const send = data => scope.dispatchEvent(new MessageEvent("message", { data }));
-    send({ type: 0, data: { config: {}, docs: [
-      { location: "a.html", title: "ช่องทางร้องเรียนการทุจริต", text: "<p class=\\"x\\">คุณธรรมและความโปร่งใส OIT</p>" },
-      { location: "b.html", title: "About", text: "plain ปี2566" },
-    ] } });
-    send({ type: 2, data: "ความโปร่งใส OIT" });
+    send({ type: 0, data: { config: { pipeline: ["stopWordFilter"] }, docs: [] } });
+    const segmenter = new lunr.TinySegmenter();
+    const tokens = ["ช่องทางร้องเรียนการทุจริต", "(อ้างอิง", "O13ข้อ", "ปี2566", "OIT", "the"];
+    const filter = lunr.stopWordFilter;
+    send({ type: 2, data: "ร้องเรียนการทุจริต OIT" });
     send({ type: 2, data: "OIT" });
-    console.log(JSON.stringify({ received: self.received, answers }));
+    send({ type: 2, data: "การ" });
+    console.log(JSON.stringify({
+      received: self.received, answers,
+      kinds: tokens.map(t => segmenter.ctype_(t)),
+      pieces: tokens.map(t => segmenter.segment(t)),
+      kept: ["การ", "ของ", "ทุจริต", "(", "–", "the", "OIT", "๙๙.๕๐"].filter(t => filter(t) !== undefined),
+      label: filter.label,
+    }));
     """
 )
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_prelude_rewrites_messages_before_the_worker_sees_them(tmp_path: Path) -> None:
+def test_prelude_segments_the_index_and_rewrites_queries(tmp_path: Path) -> None:
     """Run the patched fake worker in node with a minimal worker global scope."""
     worker = patch_search_worker(_fake_site(tmp_path / "site"))
     harness = tmp_path / "harness.js"
     harness.write_text(NODE_HARNESS, encoding="utf-8")
     out = subprocess.run([NODE, str(harness), str(worker)], capture_output=True, text=True, check=True, timeout=60)
     result = json.loads(out.stdout)
-    setup, strict, loose, latin = result["received"]
 
-    # Setup: Thai words split by U+200B in title and text, markup untouched.
-    doc_a, doc_b = setup["data"]["docs"]
-    assert doc_a["title"].replace("\u200b", "") == "ช่องทางร้องเรียนการทุจริต"
-    assert "ทุจริต" in doc_a["title"].split("\u200b")
-    assert doc_a["text"].startswith('<p class="x">')
-    assert doc_a["text"].replace("\u200b", "") == '<p class="x">คุณธรรมและความโปร่งใส OIT</p>'
-    assert doc_b["text"] == "plain ปี\u200b2566"  # a digit touching Thai becomes its own word
+    # Setup: Material's tokenizer gets a segmenter for tokens with Thai in them.
+    # Its pieces add up to the token; Latin letters and digits are split from Thai.
+    assert result["kinds"] == ["K", "K", "K", "K", "O", "O"]
+    thai, bracketed, code, year, *_ = result["pieces"]
+    assert "".join(thai) == "ช่องทางร้องเรียนการทุจริต" and {"การ", "ทุจริต"} <= set(thai)
+    assert bracketed == ["(", "อ้างอิง"]
+    assert code == ["O13", "ข้อ"]
+    assert year == ["ปี", "2566"]
+    # lunr's stop-word filter also drops Thai stop words and bare punctuation.
+    assert result["kept"] == ["ทุจริต", "OIT", "๙๙.๕๐"]
+    assert result["label"] == "stopWordFilter"
 
-    # Query: first every word of the Thai run required, the last as a prefix ...
-    words = strict["data"].split(" ")
-    assert words[-1] == "OIT"
-    assert [w[0] for w in words[:-1]] == ["+"] * (len(words) - 1) and words[-2].endswith("*")
-    assert "".join(w.strip("+*") for w in words[:-1]) == "ความโปร่งใส"
+    setup, strict, loose, latin, stop_only = result["received"]
+    assert setup["type"] == 0 and setup["data"]["docs"] == []
+    # Query: the stop word การ is dropped, the other words of the Thai run are
+    # required and the last is a prefix ...
+    *thai, latin_word = strict["data"].split(" ")
+    assert latin_word == "OIT"
+    assert [w[0] for w in thai] == ["+"] * len(thai) and thai[-1].endswith("*")
+    assert "".join(w.strip("+*") for w in thai) == "ร้องเรียนทุจริต"
     # ... and as that found nothing, once more with the words optional.
-    assert loose["data"].split(" ")[-1] == "OIT" and "+" not in loose["data"]
-    assert "".join(loose["data"].split(" ")[:-1]) == "ความโปร่งใส"
+    assert loose["data"] == " ".join(w.strip("+*") for w in thai) + " OIT"
     assert latin["data"] == "OIT"
-    # The page got one answer per query it sent: the loose one, then the Latin one.
-    assert result["answers"] == [{"type": 3, "data": {"items": [[{"location": "a.html"}]]}}] * 2
+    # A query of stop words only is searched as typed.
+    assert stop_only["data"] == "การ"
+    # The page got one answer per query it sent.
+    assert [answer["data"]["items"] for answer in result["answers"]] == [[[{"location": "a.html"}]]] * 3
 
 
 # --- configure -----------------------------------------------------------------

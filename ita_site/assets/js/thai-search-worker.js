@@ -2,14 +2,24 @@
 /* ita-site: Thai word segmentation for the search worker */
 /*
  * Runs at the start of Material's search worker, before the worker registers
- * its own "message" listener, so this listener sees every message first and
- * rewrites it in place.
+ * its own "message" listener, so this listener sees every message first.
  *
- * Setup (data.docs is an array): a zero-width space (U+200B) is put between
- * the Thai words of each document's title, text and tags, and between a Thai
- * run and a letter or digit touching it. With the search plugin's separator
- * [\s\u200b\-]+ the index then holds single Thai words instead of whole
- * space-free runs, and titles keep their ranking boost.
+ * Index (the setup message): Material's tokenizer splits each token (text
+ * between separators) further when lunr.segmenter is set, and records every
+ * piece's position, so matches are still highlighted. Material sets it, as it
+ * builds the index, to a new lunr.TinySegmenter when that class exists (it is
+ * its Japanese segmenter). This script provides that class at setup: it
+ * splits a token that contains Thai into its Thai words and the non-Thai
+ * text around them, and leaves other tokens alone. Titles, text and tags are
+ * not rewritten, and each distinct token is segmented once.
+ *
+ * Thai function words (STOP_WORDS: การ, ที่, และ, ของ, ...) are to Thai what
+ * "the" and "of" are to English: about a quarter of the words of a page, and
+ * no help in telling pages apart. When the search plugin's pipeline filters
+ * stop words, lunr's filter is extended at setup to drop them and tokens
+ * without a letter or digit (a bracket split off a word), so the index leaves
+ * them out; they are also dropped from queries that have other words. Fewer
+ * tokens make the index quicker to build, on every page load.
  *
  * Query (data is a string): Thai is typed without spaces, so a run of several
  * Thai words is read as one phrase and all its words are required
@@ -20,8 +30,10 @@
  * (postMessage is wrapped), so the page sees one answer per query.
  *
  * Words come from the browser's Intl.Segmenter (ICU dictionary). Where it is
- * missing, nothing is changed and search behaves as without this script.
- * Also works inside the iframe that stands in for the worker on file:// pages.
+ * missing, nothing is changed and search behaves as without this script. A
+ * site that loads Material's Japanese segmenter (search lang "ja") keeps it
+ * for its index. Also works inside the iframe that stands in for the worker
+ * on file:// pages.
  */
 (function () {
   if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return;
@@ -32,11 +44,20 @@
     return;
   }
 
-  var ZWSP = "\u200B";
   var HAS_THAI = /[\u0E00-\u0E7F]/;
-  var TAG_OR_THAI_RUN = /<[^>]*>|[\u0E00-\u0E7F]+/g;
+  var HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+  /* ICU does not break between Latin and Thai ("O13ข้อ" is one word to it). */
+  var LATIN_OR_OTHER_RUN = /[A-Za-z0-9\u00C0-\u024F]+|[^A-Za-z0-9\u00C0-\u024F]+/g;
   var OPERATOR_THAI_RUN = /([+\-]?)([\u0E00-\u0E7F]+)/g;
-  var LETTER_OR_DIGIT = /[A-Za-z0-9\u00C0-\u024F]/;
+
+  /* As Intl.Segmenter splits them; each is one of the most frequent words of
+   * Thai prose (conjunctions, prepositions, nominalisers, auxiliaries). */
+  var STOP_WORDS = new Set([
+    "การ", "ความ", "ที่", "ซึ่ง", "และ", "หรือ", "แต่", "ของ", "ใน", "จาก", "กับ",
+    "แก่", "ต่อ", "โดย", "เพื่อ", "ถึง", "ให้", "ได้", "มี", "เป็น", "คือ", "ว่า",
+    "จะ", "ไป", "มา", "นี้", "นั้น"
+  ]);
+  var dropStopWords = false;
 
   function words(run) {
     var out = [];
@@ -45,37 +66,64 @@
     return out;
   }
 
-  function touches(text, index) {
-    return index >= 0 && index < text.length && LETTER_OR_DIGIT.test(text.charAt(index));
+  /* Material's segmenter interface: ctype_ names a token's character class
+   * (Material segments the classes M, H, I and K; "K" here means "has Thai"),
+   * segment returns its pieces in order, which must add up to the token. */
+  function ThaiSegmenter() {
+    this.pieces = new Map();
   }
-
-  /* Pages repeat their sections' text in the index: segment each Thai run once. */
-  var segmented = new Map();
-  function joined(run) {
-    var out = segmented.get(run);
+  ThaiSegmenter.prototype.ctype_ = function (token) {
+    return HAS_THAI.test(token) ? "K" : "O";
+  };
+  ThaiSegmenter.prototype.segment = function (token) {
+    var out = this.pieces.get(token);
     if (out === undefined) {
-      out = words(run).join(ZWSP);
-      segmented.set(run, out);
+      out = [];
+      var runs = token.match(LATIN_OR_OTHER_RUN) || [];
+      for (var i = 0; i < runs.length; i++) {
+        if (HAS_THAI.test(runs[i])) out.push.apply(out, words(runs[i]));
+        else out.push(runs[i]);
+      }
+      this.pieces.set(token, out);
     }
     return out;
+  };
+
+  function segmentIndex(lunr) {
+    if (lunr && !("TinySegmenter" in lunr)) lunr.TinySegmenter = ThaiSegmenter;
   }
 
-  /* Document title, tag or HTML text: only text outside tags is touched. */
-  function markWords(value) {
-    if (typeof value !== "string" || !HAS_THAI.test(value)) return value;
-    return value.replace(TAG_OR_THAI_RUN, function (match, offset, whole) {
-      if (match.charAt(0) === "<") return match;
-      var out = joined(match);
-      if (touches(whole, offset - 1)) out = ZWSP + out;
-      if (touches(whole, offset + match.length)) out += ZWSP;
-      return out;
-    });
+  /* The words of a typed Thai run that the index holds: stop words are left
+   * out unless nothing else would remain. */
+  function queryWords(run) {
+    var list = words(run);
+    if (!dropStopWords) return list;
+    var kept = list.filter(function (word) { return !STOP_WORDS.has(word); });
+    return kept.length ? kept : list;
+  }
+
+  /* Extend lunr's stop-word filter, read by lunr() when the worker builds the
+   * index, so that the index leaves Thai stop words out too. */
+  function filterStopWords(lunr, config) {
+    if (!lunr || typeof lunr.stopWordFilter !== "function") return false;
+    if (!config || !Array.isArray(config.pipeline) || config.pipeline.indexOf("stopWordFilter") < 0) return false;
+    var english = lunr.stopWordFilter;
+    if (!english.thai) {
+      var filter = function (token) {
+        var word = token && token.toString();
+        return STOP_WORDS.has(word) || !HAS_LETTER_OR_DIGIT.test(word) ? undefined : english(token);
+      };
+      filter.label = english.label;
+      filter.thai = true;
+      lunr.stopWordFilter = filter;
+    }
+    return true;
   }
 
   /* Query typed by the reader, as a strict (phrase) and a loose (any word) form. */
   function queryForms(query) {
     var strict = query.replace(OPERATOR_THAI_RUN, function (match, operator, run, offset, whole) {
-      var list = words(run);
+      var list = queryWords(run);
       var out;
       if (operator || list.length < 2) {
         out = list.map(function (word) { return operator + word; }).join(" ");
@@ -85,7 +133,7 @@
       return spaced(out, whole, offset, match.length);
     });
     var loose = query.replace(OPERATOR_THAI_RUN, function (match, operator, run, offset, whole) {
-      var out = words(run).map(function (word) { return operator + word; }).join(" ");
+      var out = queryWords(run).map(function (word) { return operator + word; }).join(" ");
       return spaced(out, whole, offset, match.length);
     });
     return { strict: strict, loose: loose };
@@ -126,15 +174,10 @@
     }
     if (data && typeof data === "object" && Array.isArray(data.docs)) {
       try {
-        for (var i = 0; i < data.docs.length; i++) {
-          var doc = data.docs[i];
-          if (!doc || typeof doc !== "object") continue;
-          doc.title = markWords(doc.title);
-          doc.text = markWords(doc.text);
-          if (Array.isArray(doc.tags)) doc.tags = doc.tags.map(markWords);
-        }
+        segmentIndex(self.lunr);
+        dropStopWords = filterStopWords(self.lunr, data.config);
       } catch (err) {
-        /* Leave the index as it came: plain search still works. */
+        /* Index as Material does: plain search still works. */
       }
     }
   });
