@@ -12,8 +12,13 @@ Playwright). Reports:
 * the search index size (bytes on disk and gzip-compressed);
 * milliseconds from navigation start until search is ready, and until the
   first answer to a Thai query typed with key presses as soon as the page has
-  loaded, for both builds; runs are interleaved (segmented, plain, plain,
-  segmented, ...) and the median of each is compared as a ratio.
+  loaded, for both builds, and how long the worker took to build its index
+  (from receiving the documents to being ready: the part segmentation
+  changes; a probe is put in front of both workers after the page weight is
+  measured); runs are interleaved (segmented, plain, plain,
+  segmented, ...) and compared as ratios: of the two medians, and the median
+  of the ratios of the two runs made one after the other (less sensitive to
+  the machine getting busier or quieter during the benchmark).
 
 Usage: ``python benchmarks/page_weight.py [--runs 7] [--query ทุจริต]``.
 Writes benchmarks/results/page_weight-<UTC time>.json and prints a table.
@@ -63,6 +68,22 @@ TIMING_SCRIPT = """
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true});
 })();
+"""
+
+
+#: Timings taken per run, in ms.
+TIMED = ("ready_ms", "first_answer_ms", "index_build_ms")
+
+#: Put in front of both search workers: logs when the worker received the
+#: documents and when it was free again, i.e. had built its index.
+WORKER_PROBE = """\
+addEventListener("message", function (event) {
+  if (!event.data || event.data.type !== 0) return;
+  var received = performance.now();
+  setTimeout(function () {
+    console.log("ita-bench index-build " + (performance.now() - received));
+  }, 0);
+});
 """
 
 
@@ -158,19 +179,43 @@ def search_timing(browser: Any, url: str, query: str) -> dict[str, float]:
     try:
         context.add_init_script(TIMING_SCRIPT)
         page = context.new_page()
+        builds: list[float] = []
+
+        def on_console(message: Any) -> None:
+            if message.text.startswith("ita-bench index-build "):
+                builds.append(float(message.text.split()[-1]))
+
+        page.on("console", on_console)
         page.goto(url, wait_until="load")
         browser_conftest.type_query(page, query, delay_ms=0)
         page.wait_for_function("window.__itaTiming.answer !== null && window.__itaTiming.ready !== null",
                                timeout=30_000, polling=10)
         timing = page.evaluate("window.__itaTiming")
         results = page.locator(".md-search-result__item").count()
-        return {"ready_ms": timing["ready"], "first_answer_ms": timing["answer"], "results": results}
+        page.wait_for_timeout(50)  # the worker's console message may trail its answer
+        if len(builds) != 1:
+            raise RuntimeError(f"expected one index build logged by the worker at {url}, got {builds}")
+        return {"ready_ms": timing["ready"], "first_answer_ms": timing["answer"], "index_build_ms": builds[0],
+                "results": results}
     finally:
         context.close()
 
 
+def _add_probe(site: Path) -> None:
+    """Put :data:`WORKER_PROBE` in front of the site's search worker."""
+    for worker in site.glob(site_fixtures.site_assets.WORKER_GLOB):
+        worker.write_text(WORKER_PROBE + worker.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def _median(runs: list[dict[str, float]], key: str) -> float:
     return round(statistics.median(run[key] for run in runs), 1)
+
+
+def _pair_ratios(timings: dict[str, list[dict[str, float]]], key: str) -> dict[str, float]:
+    """Quartiles of segmented/plain over the runs made back to back."""
+    ratios = [seg[key] / plain[key] for seg, plain in zip(timings["segmented"], timings["plain"])]
+    q1, median, q3 = statistics.quantiles(ratios, n=4)
+    return {"q1": round(q1, 3), "median": round(median, 3), "q3": round(q3, 3)}
 
 
 def run(runs: int, query: str) -> dict[str, Any]:
@@ -190,15 +235,19 @@ def run(runs: int, query: str) -> dict[str, Any]:
             )
             try:
                 weight = page_weight(browser, seg_url + "index.html")
+                for site in (segmented, plain):
+                    _add_probe(site)
+                order = [("segmented", seg_url), ("plain", plain_url)]
+                for _, base in order:  # one untimed load each, so neither build is timed cold first
+                    search_timing(browser, base + "index.html", query)
                 timings: dict[str, list[dict[str, float]]] = {"segmented": [], "plain": []}
                 for i in range(runs):
-                    order = [("segmented", seg_url), ("plain", plain_url)]
                     for name, base in order if i % 2 == 0 else order[::-1]:
                         timings[name].append(search_timing(browser, base + "index.html", query))
             finally:
                 browser.close()
     medians = {
-        name: {key: _median(values, key) for key in ("ready_ms", "first_answer_ms", "results")}
+        name: {key: _median(values, key) for key in (*TIMED, "results")}
         for name, values in timings.items()
     }
     return {
@@ -212,9 +261,10 @@ def run(runs: int, query: str) -> dict[str, Any]:
         "search_timing_runs": timings,
         "search_timing_median": medians,
         "ratio_segmented_to_plain": {
-            key: round(medians["segmented"][key] / medians["plain"][key], 2)
-            for key in ("ready_ms", "first_answer_ms")
+            key: round(medians["segmented"][key] / medians["plain"][key], 3)
+            for key in TIMED
         },
+        "pair_ratio_segmented_to_plain": {key: _pair_ratios(timings, key) for key in TIMED},
     }
 
 
@@ -235,12 +285,18 @@ def table(figures: dict[str, Any]) -> str:
         f"Search index: {figures['search_index']['bytes'] / 1024:.1f} KB "
         f"({figures['search_index']['gzip_bytes'] / 1024:.1f} KB gzip)",
         f"Search {figures['query']!r}, median of {figures['runs']} interleaved runs (ms from navigation start):",
-        f"  {'build':<10} {'ready':>8} {'1st answer':>11} {'results':>8}",
+        f"  {'build':<10} {'ready':>8} {'1st answer':>11} {'index build':>12} {'results':>8}",
     ]
     for name, m in figures["search_timing_median"].items():
-        lines.append(f"  {name:<10} {m['ready_ms']:8.0f} {m['first_answer_ms']:11.0f} {m['results']:8.0f}")
+        lines.append(f"  {name:<10} {m['ready_ms']:8.0f} {m['first_answer_ms']:11.0f} {m['index_build_ms']:12.0f} "
+                     f"{m['results']:8.0f}")
     ratio = figures["ratio_segmented_to_plain"]
-    lines.append(f"  ratio segmented/plain: ready {ratio['ready_ms']}, first answer {ratio['first_answer_ms']}")
+    lines.append(f"  ratio of medians segmented/plain: ready {ratio['ready_ms']}, first answer "
+                 f"{ratio['first_answer_ms']}, index build {ratio['index_build_ms']}")
+    for key, label in (("ready_ms", "ready"), ("first_answer_ms", "first answer"), ("index_build_ms", "index build")):
+        pair = figures["pair_ratio_segmented_to_plain"][key]
+        lines.append(f"  back-to-back runs, segmented/plain {label}: median {pair['median']} "
+                     f"(quartiles {pair['q1']}-{pair['q3']})")
     return "\n".join(lines)
 
 

@@ -203,7 +203,7 @@ def test_patch_prepends_prelude_once(tmp_path: Path) -> None:
     worker = patch_search_worker(site)
     assert worker == site / "assets/javascripts/workers/search.0123abcd.min.js"
     patched = worker.read_bytes()
-    prelude = b"".join(path.read_bytes().replace(b"\r\n", b"\n") for path in WORKER_PRELUDES)
+    prelude = site_assets.prelude_bytes()
     assert patched.startswith(prelude)
     assert patched.endswith(FAKE_WORKER.encode())
     assert patched.count(WORKER_MARKER.encode()) == 1
@@ -226,6 +226,15 @@ def test_patch_gives_same_bytes_on_every_build(tmp_path: Path) -> None:
 
 def test_patch_without_worker_returns_none(tmp_path: Path) -> None:
     assert patch_search_worker(tmp_path) is None
+
+
+def test_worker_gets_the_preludes_without_their_comments() -> None:
+    prelude = site_assets.prelude_bytes().decode("utf-8")
+    titles = [line for line in prelude.splitlines() if "/*" in line]
+    assert titles == [path.read_text(encoding="utf-8").splitlines()[1] for path in WORKER_PRELUDES]
+    assert "*/" not in prelude.replace(titles[0], "").replace(titles[1], "")
+    assert prelude.count('"use strict";') == len(WORKER_PRELUDES)
+    assert len(prelude) < sum(len(path.read_text(encoding="utf-8")) for path in WORKER_PRELUDES) * 0.8
 
 
 def test_preludes_keep_strict_mode_and_marker_at_top() -> None:

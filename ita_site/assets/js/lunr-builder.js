@@ -1,5 +1,5 @@
 "use strict";
-/* ita-site: faster index building for lunr 2.3.9 in the search worker */
+/* ita-site: faster index building for lunr 2.3.9 (MIT, Oliver Nightingale) in the search worker */
 /*
  * Material's search worker builds its lunr index in the reader's browser on
  * every page load, and Thai word segmentation gives lunr about four times as
