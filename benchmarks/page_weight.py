@@ -74,8 +74,8 @@ TIMING_SCRIPT = """
 #: Timings taken per run, in ms.
 TIMED = ("ready_ms", "first_answer_ms", "index_build_ms")
 
-#: Put in front of both search workers: logs when the worker received the
-#: documents and when it was free again, i.e. had built its index.
+#: Put in front of both search workers: logs how long the worker took from
+#: receiving the documents until it was free again, having built its index.
 WORKER_PROBE = """\
 addEventListener("message", function (event) {
   if (!event.data || event.data.type !== 0) return;

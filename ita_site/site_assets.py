@@ -107,7 +107,7 @@ def asset_files() -> list[tuple[str, Path]]:
 
 
 #: A comment on lines of its own, other than a prelude's "ita-site:" title line.
-_COMMENT_LINES = re.compile(r"^[ \t]*/\*(?![ \t]*ita-site:).*?\*/[ \t]*\n", re.DOTALL | re.MULTILINE)
+_COMMENT_LINES = re.compile(r"^[ \t]*/\*(?![ \t]*ita-site:)(?:(?!\*/).)*\*/[ \t]*\n", re.DOTALL | re.MULTILINE)
 
 
 def prelude_bytes() -> bytes:
