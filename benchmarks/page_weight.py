@@ -30,16 +30,13 @@ import argparse
 import datetime as dt
 import functools
 import gzip
-import http.server
 import importlib.util
 import json
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -97,23 +94,15 @@ def _load_module(name: str, path: Path) -> ModuleType:
     return module
 
 
-sys.path.insert(0, str(BROWSER_TESTS))
+sys.path[:0] = [str(BROWSER_TESTS), str(REPO_ROOT / "tests")]
+test_helpers = _load_module("helpers", REPO_ROOT / "tests" / "helpers.py")
 browser_conftest = _load_module("ita_browser_conftest", BROWSER_TESTS / "conftest.py")
 site_fixtures = _load_module("site_fixtures", BROWSER_TESTS / "site_fixtures.py")
 
 
-@contextmanager
-def serving(directory: Path) -> Iterator[str]:
+def serving(directory: Path) -> AbstractContextManager[str]:
     """Serve ``directory`` on a free port of 127.0.0.1 with the browser tests' handler; yield its URL."""
-    handler = functools.partial(browser_conftest._QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return test_helpers.serving(functools.partial(browser_conftest._QuietHandler, directory=str(directory)))
 
 
 def _kind(url: str, content_type: str) -> str:

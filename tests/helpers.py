@@ -6,6 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,6 +21,19 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir), *extra], cwd=project,
                           capture_output=True, text=True, env=env, timeout=300)
+
+
+@contextmanager
+def serving(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve with ``handler`` on a free port of 127.0.0.1, in the background; yield ``http://127.0.0.1:PORT/``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def copy_project(source: Path, dest: Path) -> Path:

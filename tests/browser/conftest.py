@@ -14,12 +14,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -171,7 +172,7 @@ def serve() -> Iterator[Callable[..., str]]:
     symlinks are not allowed) named after it, which is how a site hosted under
     e.g. ``/ita/`` on an intranet server looks to the browser.
     """
-    servers: list[http.server.ThreadingHTTPServer] = []
+    servers = contextlib.ExitStack()
     roots: list[tempfile.TemporaryDirectory[str]] = []
 
     def start(directory: Path, subpath: str = "") -> str:
@@ -188,18 +189,11 @@ def serve() -> Iterator[Callable[..., str]]:
             except OSError:
                 shutil.copytree(directory, link)
             root = Path(holder.name)
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        port = server.server_address[1]
-        return f"http://127.0.0.1:{port}/" + (f"{subpath}/" if subpath else "")
+        url = servers.enter_context(serving(functools.partial(_QuietHandler, directory=str(root))))
+        return url + (f"{subpath}/" if subpath else "")
 
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with servers:
+        yield start
     for holder in roots:
         holder.cleanup()
 
