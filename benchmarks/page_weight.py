@@ -1,7 +1,8 @@
 """Page weight of the home page, search index size, and Thai search speed with and without segmentation.
 
-Builds the default site (the repository's mkdocs.yml) and a copy whose search
-worker is Material's own (no Thai segmentation), serves both over
+Builds the default site (the repository's mkdocs.yml) and the same site with
+the ``ita`` plugin's ``thai_search: false`` (Material's own search index and
+worker: no Thai segmentation), serves both over
 http://127.0.0.1 and opens them in headless Chromium (Debian's, via
 Playwright). Reports:
 
@@ -12,10 +13,11 @@ Playwright). Reports:
 * the search index size (bytes on disk and gzip-compressed);
 * milliseconds from navigation start until search is ready, and until the
   first answer to a Thai query typed with key presses as soon as the page has
-  loaded, for both builds, and how long the worker took to build its index
-  (from receiving the documents to being ready: the part segmentation
-  changes; a probe is put in front of both workers after the page weight is
-  measured); runs are interleaved (segmented, plain, plain,
+  loaded, for both builds, as the reader sees them (the result box changes)
+  and as the page receives them from the search worker (before it draws the
+  results: the segmented build finds more pages to draw), and how long the worker took to build its index
+  (from receiving the documents to being ready; a probe is put in front of
+  both workers after the page weight is measured); runs are interleaved (segmented, plain, plain,
   segmented, ...) and compared as ratios: of the two medians, and the median
   of the ratios of the two runs made one after the other (less sensitive to
   the machine getting busier or quieter during the benchmark).
@@ -32,7 +34,6 @@ import functools
 import gzip
 import importlib.util
 import json
-import shutil
 import statistics
 import sys
 import tempfile
@@ -40,6 +41,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from ita_site import site_assets
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = REPO_ROOT / "tests" / "browser"
@@ -50,10 +53,12 @@ TARGET_KB = 400
 WEIGHT_KINDS = ("html", "css", "js", "font")
 
 #: Records, in the page, when search became ready and when the first answer showed
-#: (performance.now() counts from navigation start).
+#: (performance.now() counts from navigation start), both as the reader sees them
+#: (the result box changes) and as the page receives them from the search worker
+#: (its "ready" message, its first answer with results), before the page draws them.
 TIMING_SCRIPT = """
 (() => {
-  const mark = {initial: null, ready: null, answer: null};
+  const mark = {initial: null, ready: null, answer: null, readyMessage: null, answerMessage: null};
   window.__itaTiming = mark;
   const check = () => {
     const meta = document.querySelector(".md-search-result__meta");
@@ -64,18 +69,40 @@ TIMING_SCRIPT = """
         || (meta && /ไม่พบ/.test(meta.textContent)))) mark.answer = performance.now();
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true});
+  const NativeWorker = window.Worker;
+  window.Worker = function (url, options) {
+    const worker = new NativeWorker(url, options);
+    worker.addEventListener("message", (event) => {
+      const message = event.data || {};
+      if (message.type === 1 && mark.readyMessage === null) mark.readyMessage = performance.now();
+      if (message.type === 3 && mark.answerMessage === null && message.data.items.length) {
+        mark.answerMessage = performance.now();
+      }
+    });
+    return worker;
+  };
+  window.Worker.prototype = NativeWorker.prototype;
 })();
 """
 
 
 #: Timings taken per run, in ms.
-TIMED = ("ready_ms", "first_answer_ms", "index_build_ms")
+TIMED = ("ready_ms", "first_answer_ms", "ready_message_ms", "answer_message_ms", "index_build_ms")
+
+#: How the table names them.
+LABELS = {
+    "ready_ms": "ready",
+    "first_answer_ms": "1st answer",
+    "ready_message_ms": "ready msg",
+    "answer_message_ms": "answer msg",
+    "index_build_ms": "index build",
+}
 
 #: Put in front of both search workers: logs how long the worker took from
 #: receiving the documents until it was free again, having built its index.
 WORKER_PROBE = """\
 addEventListener("message", function (event) {
-  if (!event.data || event.data.type !== 0) return;
+  if (!event.isTrusted || !event.data || event.data.type !== 0) return;
   var received = performance.now();
   setTimeout(function () {
     console.log("ita-bench index-build " + (performance.now() - received));
@@ -177,22 +204,37 @@ def search_timing(browser: Any, url: str, query: str) -> dict[str, float]:
         page.on("console", on_console)
         page.goto(url, wait_until="load")
         browser_conftest.type_query(page, query, delay_ms=0)
-        page.wait_for_function("window.__itaTiming.answer !== null && window.__itaTiming.ready !== null",
+        page.wait_for_function("Object.values(window.__itaTiming).every(value => value !== null)",
                                timeout=30_000, polling=10)
         timing = page.evaluate("window.__itaTiming")
         results = page.locator(".md-search-result__item").count()
         page.wait_for_timeout(50)  # the worker's console message may trail its answer
         if len(builds) != 1:
             raise RuntimeError(f"expected one index build logged by the worker at {url}, got {builds}")
-        return {"ready_ms": timing["ready"], "first_answer_ms": timing["answer"], "index_build_ms": builds[0],
+        return {"ready_ms": timing["ready"], "first_answer_ms": timing["answer"],
+                "ready_message_ms": timing["readyMessage"], "answer_message_ms": timing["answerMessage"],
+                "index_build_ms": builds[0],
                 "results": results}
     finally:
         context.close()
 
 
+def _plugins_without_thai_search() -> list[Any]:
+    """The ``plugins`` setting of the repository's mkdocs.yml, with ``thai_search: false`` for ``ita``."""
+    import yaml
+
+    plugins = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    for i, plugin in enumerate(plugins):
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name == "ita":
+            options = {} if isinstance(plugin, str) else dict(plugin["ita"] or {})
+            plugins[i] = {"ita": {**options, "thai_search": False}}
+    return plugins
+
+
 def _add_probe(site: Path) -> None:
     """Put :data:`WORKER_PROBE` in front of the site's search worker."""
-    for worker in site.glob(site_fixtures.site_assets.WORKER_GLOB):
+    for worker in site.glob(site_assets.WORKER_GLOB):
         worker.write_text(WORKER_PROBE + worker.read_text(encoding="utf-8"), encoding="utf-8")
 
 
@@ -213,11 +255,9 @@ def run(runs: int, query: str) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
         segmented = site_fixtures.build_site(Path(tmp) / "segmented")
-        plain = Path(tmp) / "plain"
-        shutil.copytree(segmented, plain)
-        site_fixtures.restore_search_worker(plain)
-        index = segmented / "search" / "search_index.json"
-        index_bytes = index.read_bytes()
+        plain = site_fixtures.build_site(Path(tmp) / "plain", plugins=_plugins_without_thai_search())
+        index_bytes = (segmented / "search" / "search_index.json").read_bytes()
+        plain_index = (plain / "search" / "search_index.json").read_bytes()
         with serving(segmented) as seg_url, serving(plain) as plain_url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(browser_conftest.CHROMIUM_PATH), args=browser_conftest.CHROMIUM_ARGS
@@ -247,6 +287,7 @@ def run(runs: int, query: str) -> dict[str, Any]:
         "target_kb": TARGET_KB,
         "within_target": weight["weight_kb"] < TARGET_KB,
         "search_index": {"bytes": len(index_bytes), "gzip_bytes": len(gzip.compress(index_bytes, 9))},
+        "search_index_plain": {"bytes": len(plain_index), "gzip_bytes": len(gzip.compress(plain_index, 9))},
         "search_timing_runs": timings,
         "search_timing_median": medians,
         "ratio_segmented_to_plain": {
@@ -272,20 +313,20 @@ def table(figures: dict[str, Any]) -> str:
         f"  fonts loaded: {', '.join(home['fonts'])}",
         f"  external requests: {len(home['external_requests'])}",
         f"Search index: {figures['search_index']['bytes'] / 1024:.1f} KB "
-        f"({figures['search_index']['gzip_bytes'] / 1024:.1f} KB gzip)",
+        f"({figures['search_index']['gzip_bytes'] / 1024:.1f} KB gzip); without Thai search "
+        f"{figures['search_index_plain']['bytes'] / 1024:.1f} KB "
+        f"({figures['search_index_plain']['gzip_bytes'] / 1024:.1f} KB gzip)",
         f"Search {figures['query']!r}, median of {figures['runs']} interleaved runs (ms from navigation start):",
-        f"  {'build':<10} {'ready':>8} {'1st answer':>11} {'index build':>12} {'results':>8}",
+        f"  {'build':<10}" + "".join(f"{LABELS[key]:>12}" for key in TIMED) + f"{'results':>9}",
     ]
     for name, m in figures["search_timing_median"].items():
-        lines.append(f"  {name:<10} {m['ready_ms']:8.0f} {m['first_answer_ms']:11.0f} {m['index_build_ms']:12.0f} "
-                     f"{m['results']:8.0f}")
+        lines.append(f"  {name:<10}" + "".join(f"{m[key]:12.0f}" for key in TIMED) + f"{m['results']:9.0f}")
     ratio = figures["ratio_segmented_to_plain"]
-    lines.append(f"  ratio of medians segmented/plain: ready {ratio['ready_ms']}, first answer "
-                 f"{ratio['first_answer_ms']}, index build {ratio['index_build_ms']}")
-    for key, label in (("ready_ms", "ready"), ("first_answer_ms", "first answer"), ("index_build_ms", "index build")):
+    lines.append("  segmented/plain, ratio of medians:  " + ", ".join(f"{LABELS[key]} {ratio[key]}" for key in TIMED))
+    lines.append("  segmented/plain, back-to-back runs, median (quartiles):")
+    for key in TIMED:
         pair = figures["pair_ratio_segmented_to_plain"][key]
-        lines.append(f"  back-to-back runs, segmented/plain {label}: median {pair['median']} "
-                     f"(quartiles {pair['q1']}-{pair['q3']})")
+        lines.append(f"    {LABELS[key]:<12} {pair['median']} ({pair['q1']}-{pair['q3']})")
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import site_assets, thai
+from . import search_words, site_assets, thai
 from .checks import run_checks
 from .findings import ContentError, Finding, Level
 from .progress import reference_date
@@ -37,6 +37,8 @@ class ItaConfig(Config):
     fail_on = c.Choice(("error", "warning"), default="error")
     lang = c.Choice(("th", "en"), default="th")
     site_name_from_agency = c.Type(bool, default=True)
+    #: Thai word search: word boundaries marked in the search index, Thai queries split into its words.
+    thai_search = c.Type(bool, default=True)
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -130,4 +132,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_assets.patch_search_worker(Path(config.site_dir))
+        # Runs after Material's search plugin writes the index, before its offline plugin copies it.
+        if self.config.thai_search:
+            search_words.mark_search_index(Path(config.site_dir))
+            site_assets.patch_search_worker(Path(config.site_dir))

@@ -8,8 +8,9 @@ uses this module in three places:
   the search separator to the configuration;
 * ``on_files`` / ``on_post_build``: :func:`asset_files` lists what to copy into
   the site, under :data:`SITE_PREFIX`;
-* ``on_post_build``: :func:`patch_search_worker` adds Thai word segmentation,
-  and a faster build of the search index, to Material's search worker.
+* ``on_post_build``: :func:`patch_search_worker` adds Thai queries and stop
+  words, and a faster build of the search index, to Material's search worker
+  (the index's Thai word boundaries are marked by :mod:`ita_site.search_words`).
 
 Nothing here imports MkDocs, so it is testable on plain mappings.
 """
@@ -52,8 +53,8 @@ EXTRA_CSS: list[str] = [f"{SITE_PREFIX}/css/ita.css"]
 POLYFILL_PATH: str = f"{SITE_PREFIX}/js/iframe-worker/shim.js"
 
 #: Search separator: whitespace, hyphen and U+200B, the zero-width space Thai
-#: writers put between words as a line-break hint. Thai words themselves are
-#: split by the worker prelude.
+#: writers put between words as a line-break hint, and the one
+#: :mod:`ita_site.search_words` puts between the Thai words of the search index.
 SEARCH_SEPARATOR = r"[\s\u200b\-]+"
 
 #: Separator Material's search plugin fills in when none is configured; it
@@ -63,12 +64,12 @@ MATERIAL_DEFAULT_SEPARATOR = r"[\s\-]+"
 #: Search plugin ``lang`` used when none is configured. Material's worker loads
 #: lunr language support for each entry; for "th" that includes wordcut.js
 #: (about 680 KB, fetched on every page load) whose tokenizer Material replaces
-#: with its own, so it adds weight and nothing else. Thai words come from the
-#: worker prelude instead; "en" keeps English stop-word filtering.
+#: with its own, so it adds weight and nothing else. Thai words come from
+#: :mod:`ita_site.search_words` instead; "en" keeps English stop-word filtering.
 SEARCH_LANG: list[str] = ["en"]
 
-#: Scripts prepended, in this order, to Material's search worker: Thai word
-#: segmentation, and faster building of lunr's index.
+#: Scripts prepended, in this order, to Material's search worker: Thai queries
+#: and stop words, and faster building of lunr's index.
 WORKER_PRELUDES: tuple[Path, ...] = (
     ASSETS_DIR / "js" / "thai-search-worker.js",
     ASSETS_DIR / "js" / "lunr-builder.js",
@@ -114,7 +115,7 @@ def prelude_bytes() -> bytes:
     """Return the preludes joined, with LF line endings whatever the checkout did.
 
     Their explanatory comments stay in the package and are left out of the
-    worker every page loads (about 4 KB); each prelude's title line is kept.
+    worker every page loads (about 5 KB); each prelude's title line is kept.
     """
     parts = []
     for script in WORKER_PRELUDES:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from helpers import REPO
+from helpers import REPO, copy_project, run_mkdocs_build
+from ita_site import site_assets
 
 
 def _configured() -> object:
@@ -26,3 +27,22 @@ def test_site_name_theme_and_search_come_from_the_plugin() -> None:
     assert config.theme.dirs.index(str(REPO / "theme_overrides")) < \
         [Path(d).parts[-2:] for d in config.theme.dirs].index(("ita_site", "theme"))
     assert "assets/ita/css/ita.css" in [str(css) for css in config.extra_css]
+
+
+def test_thai_search_marks_the_index_and_patches_the_worker_unless_turned_off(seed_site: Path, tmp_path: Path) -> None:
+    def search_files(site: Path) -> tuple[str, str]:
+        worker = next((site / "assets/javascripts/workers").glob("search.*.min.js"))
+        return (site / "search/search_index.json").read_text(encoding="utf-8"), worker.read_text(encoding="utf-8")
+
+    index, worker = search_files(seed_site)
+    assert "\u200b" in index and site_assets.WORKER_MARKER in worker
+
+    project = copy_project(REPO, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      content_dir: content\n", "      content_dir: content\n      thai_search: false\n"), encoding="utf-8")
+    assert "thai_search: false" in config.read_text(encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    index, worker = search_files(tmp_path / "site")
+    assert "\u200b" not in index and site_assets.WORKER_MARKER not in worker

@@ -254,23 +254,26 @@ NODE_HARNESS = textwrap.dedent(
     globalThis.addEventListener = scope.addEventListener.bind(scope);
     globalThis.dispatchEvent = scope.dispatchEvent.bind(scope);
     globalThis.postMessage = message => answers.push(message);
-    /* What Material's worker exposes: lunr with its English stop-word filter. */
+    /* What Material's worker exposes: lunr with its English stop-word filter and index builder. */
     const english = token => (String(token) === "the" ? undefined : token);
     english.label = "stopWordFilter";
-    globalThis.lunr = { version: "test", stopWordFilter: english };
+    function Builder() {}
+    Builder.prototype.build = function () { return { invertedIndex: this.terms }; };
+    globalThis.lunr = { version: "test", stopWordFilter: english, Builder };
     new Function(fs.readFileSync(process.argv[2], "utf8"))();
     const send = data => scope.dispatchEvent(new MessageEvent("message", { data }));
     send({ type: 0, data: { config: { pipeline: ["stopWordFilter"] }, docs: [] } });
-    const segmenter = new lunr.TinySegmenter();
-    const tokens = ["ช่องทางร้องเรียนการทุจริต", "(อ้างอิง", "O13ข้อ", "ปี2566", "OIT", "the"];
+    /* Material builds the index: these are its terms. */
+    const builder = new lunr.Builder();
+    builder.terms = Object.fromEntries(
+      ["ช่องทาง", "ร้องเรียน", "ทุจริต", "ประเมิน", "คุณธรรม", "คุณภาพ", "oit", "2566"].map(t => [t, {}]));
+    const built = builder.build();
     const filter = lunr.stopWordFilter;
-    send({ type: 2, data: "ร้องเรียนการทุจริต OIT" });
-    send({ type: 2, data: "OIT" });
-    send({ type: 2, data: "การ" });
+    for (const query of ["ร้องเรียนการทุจริต OIT", "OIT", "การ", "ทุจริตออนไลน์", "ประเมินคุณธ", "-ทุจริตร้องเรียน"])
+      send({ type: 2, data: query });
     console.log(JSON.stringify({
       received: self.received, answers,
-      kinds: tokens.map(t => segmenter.ctype_(t)),
-      pieces: tokens.map(t => segmenter.segment(t)),
+      built: built === undefined ? null : Object.keys(built.invertedIndex).length,
       kept: ["การ", "ของ", "ทุจริต", "(", "–", "the", "OIT", "๙๙.๕๐"].filter(t => filter(t) !== undefined),
       label: filter.label,
     }));
@@ -279,7 +282,7 @@ NODE_HARNESS = textwrap.dedent(
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_prelude_segments_the_index_and_rewrites_queries(tmp_path: Path) -> None:
+def test_prelude_splits_thai_queries_into_index_words(tmp_path: Path) -> None:
     """Run the patched fake worker in node with a minimal worker global scope."""
     worker = patch_search_worker(_fake_site(tmp_path / "site"))
     harness = tmp_path / "harness.js"
@@ -287,33 +290,34 @@ def test_prelude_segments_the_index_and_rewrites_queries(tmp_path: Path) -> None
     out = subprocess.run([NODE, str(harness), str(worker)], capture_output=True, text=True, check=True, timeout=60)
     result = json.loads(out.stdout)
 
-    # Setup: Material's tokenizer gets a segmenter for tokens with Thai in them.
-    # Its pieces add up to the token; Latin letters and digits are split from Thai.
-    assert result["kinds"] == ["K", "K", "K", "K", "O", "O"]
-    thai, bracketed, code, year, *_ = result["pieces"]
-    assert "".join(thai) == "ช่องทางร้องเรียนการทุจริต" and {"การ", "ทุจริต"} <= set(thai)
-    assert bracketed == ["(", "อ้างอิง"]
-    assert code == ["O13", "ข้อ"]
-    assert year == ["ปี", "2566"]
-    # lunr's stop-word filter also drops Thai stop words and bare punctuation.
+    # lunr's index is still what lunr built; its stop-word filter also drops
+    # Thai stop words and bare punctuation.
+    assert result["built"] == 8
     assert result["kept"] == ["ทุจริต", "OIT", "๙๙.๕๐"]
     assert result["label"] == "stopWordFilter"
 
-    setup, strict, loose, latin, stop_only = result["received"]
+    # The fake worker finds nothing for a query with a required (+) word, so
+    # each Thai phrase is searched strictly and then once more with its words optional.
+    setup, *queries = result["received"]
     assert setup["type"] == 0 and setup["data"]["docs"] == []
-    # Query: the stop word การ is dropped, the other words of the Thai run are
-    # required and the last is a prefix ...
-    *thai, latin_word = strict["data"].split(" ")
-    assert latin_word == "OIT"
-    assert [w[0] for w in thai] == ["+"] * len(thai) and thai[-1].endswith("*")
-    assert "".join(w.strip("+*") for w in thai) == "ร้องเรียนทุจริต"
-    # ... and as that found nothing, once more with the words optional.
-    assert loose["data"] == " ".join(w.strip("+*") for w in thai) + " OIT"
-    assert latin["data"] == "OIT"
-    # A query of stop words only is searched as typed.
-    assert stop_only["data"] == "การ"
+    assert [q["data"] for q in queries] == [
+        # the stop word การ is dropped; the run's words are required, the last a prefix
+        "+ร้องเรียน +ทุจริต* OIT",
+        "ร้องเรียน ทุจริต OIT",
+        "OIT",
+        # a query of stop words only is searched as typed
+        "การ",
+        # letters that start no word of the index stay together
+        "+ทุจริต +ออนไลน์*",
+        "ทุจริต ออนไลน์",
+        # the end of the run may be a word still being typed
+        "+ประเมิน +คุณธ*",
+        "ประเมิน คุณธ",
+        # an operator applies to every word of its run
+        "-ทุจริต -ร้องเรียน",
+    ]
     # The page got one answer per query it sent.
-    assert [answer["data"]["items"] for answer in result["answers"]] == [[[{"location": "a.html"}]]] * 3
+    assert [answer["data"]["items"] for answer in result["answers"]] == [[[{"location": "a.html"}]]] * 6
 
 
 # --- configure -----------------------------------------------------------------

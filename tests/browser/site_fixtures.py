@@ -3,7 +3,7 @@
 Test modules import the fixtures they use from here (``from site_fixtures import
 seed_site``); the browser, ``page``, ``serve`` and the request log come from
 ``conftest.py``. The benchmark in ``benchmarks/page_weight.py`` reuses
-:func:`build_site`, :func:`restore_search_worker` and :func:`open_page`.
+:func:`build_site` and :func:`open_page`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from ita_site import render, site_assets
+from ita_site import render
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -92,26 +91,6 @@ def build_site(destination: Path, config_file: Path = REPO_ROOT / "mkdocs.yml", 
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return destination
-
-
-def restore_search_worker(site: Path) -> Path:
-    """Put Material's own search worker back into a built site (no Thai segmentation).
-
-    The file is copied from the installed Material theme, so the comparison is
-    against exactly what Material ships. Returns the restored worker.
-    """
-    import material
-
-    theme = Path(material.__file__).resolve().parent / "templates"
-    workers = sorted(site.glob(site_assets.WORKER_GLOB))
-    if not workers:
-        raise FileNotFoundError(f"no search worker under {site}")
-    for worker in workers:
-        original = theme / worker.relative_to(site)
-        shutil.copyfile(original, worker)
-        if site_assets.WORKER_MARKER in worker.read_text(encoding="utf-8"):
-            raise AssertionError(f"{original} already carries the Thai prelude")
-    return workers[0]
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 A throwaway Thai Material site is built in a temporary folder with the package's
 assets applied the way the plugin applies them (configure() in on_config,
-asset_files() and patch_search_worker() after the build), then opened over
+asset_files(), mark_search_index() and patch_search_worker() after the build), then opened over
 http://, over http:// under a subpath, and from file://.
 """
 
@@ -69,7 +69,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ita_site import site_assets
+from ita_site import search_words, site_assets
 
 
 @event_priority(100)
@@ -85,6 +85,7 @@ def on_post_build(config):
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
     if PATCH:
+        search_words.mark_search_index(site)
         site_assets.patch_search_worker(site)
 '''
 
@@ -182,8 +183,19 @@ def test_thai_words_find_the_right_page(
             failures.append(f"{query!r}: expected {expected} first, got {results}")
     assert not failures, "\n".join(failures)
     assert page_requests.external() == []
-    # lunr's Thai support (wordcut.js, ~680 KB) is not loaded: the prelude replaces it.
+    # lunr's Thai support (wordcut.js, ~680 KB) is not loaded: ita-site's own Thai search replaces it.
     assert not page_requests.matching("wordcut"), page_requests.matching("wordcut")
+
+
+def test_thai_search_needs_no_intl_segmenter(thai_site: Path, context, page, type_query, search_results) -> None:
+    """A browser without Intl.Segmenter finds Thai words too (from file://, the worker runs in the page)."""
+    context.add_init_script("delete Intl.Segmenter;")
+    page.goto(thai_site.resolve().as_uri() + "/index.html")
+    results = _results(page, "ทุจริต", type_query, search_results)
+    assert results[:1] == ["complaints.html"], results
+    # The page and the iframe that stands in for the search worker, both without it.
+    assert len(page.frames) > 1
+    assert {frame.evaluate("typeof Intl.Segmenter") for frame in page.frames} == {"undefined"}
 
 
 @pytest.mark.parametrize("mode", ["http-subpath", "file"])

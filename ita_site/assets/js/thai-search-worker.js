@@ -4,14 +4,12 @@
  * Runs at the start of Material's search worker, before the worker registers
  * its own "message" listener, so this listener sees every message first.
  *
- * Index (the setup message): Material's tokenizer splits each token (text
- * between separators) further when lunr.segmenter is set, and records every
- * piece's position, so matches are still highlighted. Material sets it, as it
- * builds the index, to a new lunr.TinySegmenter when that class exists (it is
- * its Japanese segmenter). This script provides that class at setup: it
- * splits a token that contains Thai into its Thai words and the non-Thai
- * text around them, and leaves other tokens alone. Titles, text and tags are
- * not rewritten, and each distinct token is segmented once.
+ * Index (the setup message): the site's build has already put a zero-width
+ * space, a separator of the search, between the Thai words of every title and
+ * text (ita_site/search_words.py), so Material's tokenizer indexes Thai words
+ * and records their positions for highlighting like any other words. When
+ * lunr builds the index, this script keeps a reference to it, to learn which
+ * Thai words it holds.
  *
  * Thai function words (STOP_WORDS: การ, ที่, และ, ของ, ...) are to Thai what
  * "the" and "of" are to English: about a quarter of the words of a page, and
@@ -21,76 +19,117 @@
  * them out; they are also dropped from queries that have other words. Fewer
  * tokens make the index quicker to build, on every page load.
  *
- * Query (data is a string): Thai is typed without spaces, so a run of several
- * Thai words is read as one phrase and all its words are required
+ * Query (data is a string): Thai is typed without spaces. Each run of Thai
+ * letters is split into the words the index holds, with as few words as
+ * possible (characters that start no word stay together as one unknown
+ * word, and the end of the run may be the start of a word still being typed).
+ * The words of a run are read as one phrase and all are required
  * ("+w1 +w2*", the last word may be unfinished). If that finds nothing, the
  * same query is searched again with the words optional ("w1 w2"), so a
  * reader still gets the closest pages. A leading + or - applies to every word
  * of its run. Material's answer to the strict query is held back in that case
  * (postMessage is wrapped), so the page sees one answer per query.
  *
- * Words come from the browser's Intl.Segmenter (ICU dictionary). Where it is
- * missing, nothing is changed and search behaves as without this script. A
- * site that loads Material's Japanese segmenter (search lang "ja") keeps it
- * for its index. Also works inside the iframe that stands in for the worker
- * on file:// pages.
+ * No Intl.Segmenter is needed, so Thai search works in every browser that
+ * runs Material's search. Also works inside the iframe that stands in for the
+ * worker on file:// pages.
  */
 (function () {
-  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return;
-  var segmenter;
-  try {
-    segmenter = new Intl.Segmenter("th", { granularity: "word" });
-  } catch (err) {
-    return;
-  }
-
   var HAS_THAI = /[\u0E00-\u0E7F]/;
   var HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-  /* ICU does not break between Latin and Thai ("O13ข้อ" is one word to it). */
-  var LATIN_OR_OTHER_RUN = /[A-Za-z0-9\u00C0-\u024F]+|[^A-Za-z0-9\u00C0-\u024F]+/g;
   var OPERATOR_THAI_RUN = /([+\-]?)([\u0E00-\u0E7F]+)/g;
 
-  /* As Intl.Segmenter splits them; each is one of the most frequent words of
-   * Thai prose (conjunctions, prepositions, nominalisers, auxiliaries). */
+  /* As ICU's word breaker splits them; each is one of the most frequent words
+   * of Thai prose (conjunctions, prepositions, nominalisers, auxiliaries). */
   var STOP_WORDS = new Set([
     "การ", "ความ", "ที่", "ซึ่ง", "และ", "หรือ", "แต่", "ของ", "ใน", "จาก", "กับ",
     "แก่", "ต่อ", "โดย", "เพื่อ", "ถึง", "ให้", "ได้", "มี", "เป็น", "คือ", "ว่า",
     "จะ", "ไป", "มา", "นี้", "นั้น"
   ]);
+  var STOP_WORD_LONGEST = Math.max.apply(null, Array.from(STOP_WORDS, function (word) { return word.length; }));
   var dropStopWords = false;
 
-  function words(run) {
-    var out = [];
-    var it = segmenter.segment(run)[Symbol.iterator]();
-    for (var step = it.next(); !step.done; step = it.next()) out.push(step.value.segment);
-    return out;
+  /* The index's terms (lunr's inverted index, kept when lunr builds it), and
+   * what is learnt from them at the first Thai query. */
+  var terms = null;
+  var known = null;
+
+  function watchBuild(lunr) {
+    var builder = lunr && lunr.Builder && lunr.Builder.prototype;
+    if (!builder || typeof builder.build !== "function" || builder.build.thai) return;
+    var build = builder.build;
+    var watched = function () {
+      var index = build.apply(this, arguments);
+      if (index && index.invertedIndex) {
+        terms = index.invertedIndex;
+        known = null;
+      }
+      return index;
+    };
+    watched.thai = true;
+    builder.build = watched;
   }
 
-  /* Material's segmenter interface: ctype_ names a token's character class
-   * (Material segments the classes M, H, I and K; "K" here means "has Thai"),
-   * segment returns its pieces in order, which must add up to the token. */
-  function ThaiSegmenter() {
-    this.pieces = new Map();
+  /* The Thai words the index holds: a set, the same sorted, the longest's length. */
+  function knownWords() {
+    if (!known) {
+      var list = terms ? Object.keys(terms).filter(function (term) { return HAS_THAI.test(term); }) : [];
+      list.sort();
+      var longest = 0;
+      for (var i = 0; i < list.length; i++) longest = Math.max(longest, list[i].length);
+      known = { set: new Set(list), sorted: list, longest: longest };
+    }
+    return known;
   }
-  ThaiSegmenter.prototype.ctype_ = function (token) {
-    return HAS_THAI.test(token) ? "K" : "O";
-  };
-  ThaiSegmenter.prototype.segment = function (token) {
-    var out = this.pieces.get(token);
-    if (out === undefined) {
-      out = [];
-      var runs = token.match(LATIN_OR_OTHER_RUN) || [];
-      for (var i = 0; i < runs.length; i++) {
-        if (HAS_THAI.test(runs[i])) out.push.apply(out, words(runs[i]));
-        else out.push(runs[i]);
+
+  /* Whether some word of the index starts with text. */
+  function startsSomeWord(words, text) {
+    var low = 0, high = words.sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words.sorted[middle] < text) low = middle + 1;
+      else high = middle;
+    }
+    return low < words.sorted.length && words.sorted[low].startsWith(text);
+  }
+
+  /* Split a run of Thai letters into words of the index (or stop words) with
+   * as few characters left unknown as possible, then as few words as possible. */
+  function words(run) {
+    var index = knownWords();
+    if (!index.sorted.length) return [run];
+    var n = run.length;
+    var unknown = [0], count = [0], from = [], isWord = [];
+    function reach(end, start, unknownChars, word) {
+      var pieces = count[start] + 1;
+      if (unknown[end] === undefined || unknownChars < unknown[end] ||
+          (unknownChars === unknown[end] && pieces < count[end])) {
+        unknown[end] = unknownChars;
+        count[end] = pieces;
+        from[end] = start;
+        isWord[end] = word;
       }
-      this.pieces.set(token, out);
+    }
+    for (var start = 0; start < n; start++) {
+      if (unknown[start] === undefined) continue;
+      var last = Math.min(n, start + Math.max(index.longest, STOP_WORD_LONGEST));
+      for (var end = start + 1; end <= last; end++) {
+        var piece = run.slice(start, end);
+        if (index.set.has(piece) || STOP_WORDS.has(piece)) reach(end, start, unknown[start], true);
+      }
+      /* The end of the run: a word the reader is still typing. */
+      if (startsSomeWord(index, run.slice(start))) reach(n, start, unknown[start], true);
+      reach(start + 1, start, unknown[start] + 1, false);
+    }
+    var out = [];
+    var unknownAfter = false;
+    for (var stop = n; stop > 0; stop = from[stop]) {
+      var text = run.slice(from[stop], stop);
+      if (!isWord[stop] && unknownAfter) out[0] = text + out[0];
+      else out.unshift(text);
+      unknownAfter = !isWord[stop];
     }
     return out;
-  };
-
-  function segmentIndex(lunr) {
-    if (lunr && !("TinySegmenter" in lunr)) lunr.TinySegmenter = ThaiSegmenter;
   }
 
   /* The words of a typed Thai run that the index holds: stop words are left
@@ -174,7 +213,7 @@
     }
     if (data && typeof data === "object" && Array.isArray(data.docs)) {
       try {
-        segmentIndex(self.lunr);
+        watchBuild(self.lunr);
         dropStopWords = filterStopWords(self.lunr, data.config);
       } catch (err) {
         /* Index as Material does: plain search still works. */

@@ -1,0 +1,96 @@
+"""Thai word boundaries marked in the search index at build time."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ita_site.search_words import INDEX_PATH, WORD_BREAK, mark_search_index, thai_word_marker
+
+ZW = WORD_BREAK
+
+
+@pytest.fixture
+def mark():
+    return thai_word_marker()
+
+
+def test_thai_run_is_split_into_words_that_add_up_to_it(mark) -> None:
+    marked = mark("การประเมินคุณธรรมและความโปร่งใส")
+    words = marked.split(ZW)
+    assert "".join(words) == "การประเมินคุณธรรมและความโปร่งใส"
+    assert {"การ", "ประเมิน", "คุณธรรม", "และ"} <= set(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O13ข้อ", f"O13{ZW}ข้อ"),
+        ("(อ้างอิง)", f"({ZW}อ้างอิง{ZW})"),
+        ("ปี2566", f"ปี{ZW}2566"),
+        ("OIT ITA-2566 o13", "OIT ITA-2566 o13"),
+        ("ทุจริต ทุจริต", "ทุจริต ทุจริต"),
+    ],
+)
+def test_latin_and_digits_split_from_thai_and_left_alone(mark, text: str, expected: str) -> None:
+    assert mark(text) == expected
+
+
+def test_markup_is_left_alone(mark) -> None:
+    text = '<p title="การประเมิน">ผลการประเมิน</p><a href="x.html#การทุจริต">ทุจริต</a>'
+    marked = mark(text)
+    assert re.findall(r"<[^>]*>", marked) == re.findall(r"<[^>]*>", text)
+    assert f"ผล{ZW}การ{ZW}ประเมิน" in marked
+
+
+def test_marking_twice_changes_nothing(mark) -> None:
+    once = mark("<p>ช่องทางร้องเรียนการทุจริตและประพฤติมิชอบ (O13ข้อ)</p>")
+    assert once.count(ZW) >= 5
+    assert thai_word_marker()(once) == once
+
+
+CONFIG = {"lang": ["en"], "separator": "[\\s\\u200b\\-]+", "pipeline": ["stopWordFilter"]}
+
+
+def _index(folder: Path, docs: list[dict]) -> Path:
+    index = folder / INDEX_PATH
+    index.parent.mkdir(parents=True)
+    index.write_text(json.dumps({"config": CONFIG, "docs": docs}), encoding="utf-8")  # escaped, as Material writes
+    return index
+
+
+def test_index_titles_and_texts_are_marked_in_place(tmp_path: Path) -> None:
+    docs = [
+        {"location": "การทุจริต.html", "title": "การประเมินคุณธรรม", "text": "<p>แจ้งการทุจริต</p>", "tags": ["ทุจริตภาครัฐ"]},
+        {"location": "a.html#x", "title": "OIT", "text": ""},
+    ]
+    index = mark_search_index(tmp_path)
+    assert index is None  # no index yet: search disabled
+
+    index = _index(tmp_path, docs)
+    assert mark_search_index(tmp_path) == index
+    raw = index.read_text(encoding="utf-8")
+    assert "ทุจริต" in raw and "\\u0e17" not in raw  # Thai stays UTF-8: about half the bytes of \u escapes
+    marked = json.loads(raw)
+    assert marked["config"] == CONFIG
+    first, second = marked["docs"]
+    assert first["title"] == f"การ{ZW}ประเมิน{ZW}คุณธรรม"
+    assert first["text"] == f"<p>แจ้ง{ZW}การ{ZW}ทุจริต</p>"
+    assert first["location"] == "การทุจริต.html" and first["tags"] == ["ทุจริตภาครัฐ"]
+    assert second == docs[1]
+
+    again = index.read_bytes()
+    mark_search_index(tmp_path)
+    assert index.read_bytes() == again
+
+
+def test_seed_site_index_and_its_file_copy_are_marked(seed_site: Path) -> None:
+    index = json.loads((seed_site / INDEX_PATH).read_text(encoding="utf-8"))
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert f"การ{ZW}ประเมิน" in texts and f"คุณธรรม{ZW}และ" in texts
+    # Material's offline plugin copies the marked index for file:// pages.
+    script = (seed_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script == "var __index = " + (seed_site / INDEX_PATH).read_text(encoding="utf-8")
