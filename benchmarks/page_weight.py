@@ -13,16 +13,18 @@ Playwright). Reports:
 * the search index size (bytes on disk and gzip-compressed);
 * milliseconds from navigation start until search is ready, and until the
   first answer to a Thai query typed with key presses as soon as the page has
-  loaded, for both builds, as the reader sees them (the result box changes)
+  loaded, for both builds: as the reader sees them (the result box changes),
   and as the page receives them from the search worker (before it draws the
-  results: the segmented build finds more pages to draw), and how long the worker took to build its index
-  (from receiving the documents to being ready; a probe is put in front of
-  both workers after the page weight is measured); runs are interleaved (segmented, plain, plain,
-  segmented, ...) and compared as ratios: of the two medians, and the median
-  of the ratios of the two runs made one after the other (less sensitive to
-  the machine getting busier or quieter during the benchmark).
+  results; the segmented build finds more pages to draw); and how long the
+  worker took to build its index (from receiving the documents to being
+  ready; a probe is put in front of both workers after the page weight is
+  measured). Runs take turns (segmented, plain, then plain, segmented, ...)
+  and are compared as ratios: of the two medians, and the median of the
+  ratios of runs made one after the other (less sensitive to the machine
+  getting busier or quieter during the benchmark). ``--control`` also times
+  an identical copy of the plain site: its ratio to plain is the noise.
 
-Usage: ``python benchmarks/page_weight.py [--runs 7] [--query ทุจริต]``.
+Usage: ``python benchmarks/page_weight.py [--runs 7] [--query ทุจริต] [--control]``.
 Writes benchmarks/results/page_weight-<UTC time>.json and prints a table.
 """
 
@@ -34,10 +36,11 @@ import functools
 import gzip
 import importlib.util
 import json
+import shutil
 import statistics
 import sys
 import tempfile
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -242,43 +245,53 @@ def _median(runs: list[dict[str, float]], key: str) -> float:
     return round(statistics.median(run[key] for run in runs), 1)
 
 
-def _pair_ratios(timings: dict[str, list[dict[str, float]]], key: str) -> dict[str, float]:
-    """Quartiles of segmented/plain over the runs made back to back."""
-    ratios = [seg[key] / plain[key] for seg, plain in zip(timings["segmented"], timings["plain"])]
+def _pair_ratios(timings: dict[str, list[dict[str, float]]], name: str, key: str) -> dict[str, float]:
+    """Quartiles of name/plain over the runs made back to back."""
+    ratios = [run[key] / plain[key] for run, plain in zip(timings[name], timings["plain"])]
     q1, median, q3 = statistics.quantiles(ratios, n=4)
     return {"q1": round(q1, 3), "median": round(median, 3), "q3": round(q3, 3)}
 
 
-def run(runs: int, query: str) -> dict[str, Any]:
-    """Build both sites, measure, and return the figures."""
+def run(runs: int, query: str, control: bool = False) -> dict[str, Any]:
+    """Build the sites, measure, and return the figures.
+
+    With ``control``, a byte-for-byte copy of the plain site is timed too, as
+    "plain again": how far apart two identical sites come out shows the noise.
+    """
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
-        segmented = site_fixtures.build_site(Path(tmp) / "segmented")
-        plain = site_fixtures.build_site(Path(tmp) / "plain", plugins=_plugins_without_thai_search())
-        index_bytes = (segmented / "search" / "search_index.json").read_bytes()
-        plain_index = (plain / "search" / "search_index.json").read_bytes()
-        with serving(segmented) as seg_url, serving(plain) as plain_url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(browser_conftest.CHROMIUM_PATH), args=browser_conftest.CHROMIUM_ARGS
-            )
-            try:
-                weight = page_weight(browser, seg_url + "index.html")
-                for site in (segmented, plain):
-                    _add_probe(site)
-                order = [("segmented", seg_url), ("plain", plain_url)]
-                for _, base in order:  # one untimed load each, so neither build is timed cold first
-                    search_timing(browser, base + "index.html", query)
-                timings: dict[str, list[dict[str, float]]] = {"segmented": [], "plain": []}
-                for i in range(runs):
-                    for name, base in order if i % 2 == 0 else order[::-1]:
-                        timings[name].append(search_timing(browser, base + "index.html", query))
-            finally:
-                browser.close()
+    with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp, ExitStack() as stack:
+        sites = {
+            "segmented": site_fixtures.build_site(Path(tmp) / "segmented"),
+            "plain": site_fixtures.build_site(Path(tmp) / "plain", plugins=_plugins_without_thai_search()),
+        }
+        if control:
+            sites["plain again"] = shutil.copytree(sites["plain"], Path(tmp) / "plain-again")
+        index_bytes = (sites["segmented"] / "search" / "search_index.json").read_bytes()
+        plain_index = (sites["plain"] / "search" / "search_index.json").read_bytes()
+        urls = {name: stack.enter_context(serving(site)) for name, site in sites.items()}
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(
+            executable_path=str(browser_conftest.CHROMIUM_PATH), args=browser_conftest.CHROMIUM_ARGS
+        )
+        try:
+            weight = page_weight(browser, urls["segmented"] + "index.html")
+            for site in sites.values():
+                _add_probe(site)
+            names = list(sites)
+            for name in names:  # one untimed load each, so no build is timed cold first
+                search_timing(browser, urls[name] + "index.html", query)
+            timings: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+            for i in range(runs):
+                for name in names[i % len(names):] + names[: i % len(names)]:
+                    timings[name].append(search_timing(browser, urls[name] + "index.html", query))
+        finally:
+            browser.close()
     medians = {
         name: {key: _median(values, key) for key in (*TIMED, "results")}
         for name, values in timings.items()
     }
+    others = [name for name in timings if name != "plain"]
     return {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "query": query,
@@ -290,11 +303,10 @@ def run(runs: int, query: str) -> dict[str, Any]:
         "search_index_plain": {"bytes": len(plain_index), "gzip_bytes": len(gzip.compress(plain_index, 9))},
         "search_timing_runs": timings,
         "search_timing_median": medians,
-        "ratio_segmented_to_plain": {
-            key: round(medians["segmented"][key] / medians["plain"][key], 3)
-            for key in TIMED
+        "ratio_to_plain": {
+            name: {key: round(medians[name][key] / medians["plain"][key], 3) for key in TIMED} for name in others
         },
-        "pair_ratio_segmented_to_plain": {key: _pair_ratios(timings, key) for key in TIMED},
+        "pair_ratio_to_plain": {name: {key: _pair_ratios(timings, name, key) for key in TIMED} for name in others},
     }
 
 
@@ -317,16 +329,15 @@ def table(figures: dict[str, Any]) -> str:
         f"{figures['search_index_plain']['bytes'] / 1024:.1f} KB "
         f"({figures['search_index_plain']['gzip_bytes'] / 1024:.1f} KB gzip)",
         f"Search {figures['query']!r}, median of {figures['runs']} interleaved runs (ms from navigation start):",
-        f"  {'build':<10}" + "".join(f"{LABELS[key]:>12}" for key in TIMED) + f"{'results':>9}",
+        f"  {'build':<12}" + "".join(f"{LABELS[key]:>12}" for key in TIMED) + f"{'results':>9}",
     ]
     for name, m in figures["search_timing_median"].items():
-        lines.append(f"  {name:<10}" + "".join(f"{m[key]:12.0f}" for key in TIMED) + f"{m['results']:9.0f}")
-    ratio = figures["ratio_segmented_to_plain"]
-    lines.append("  segmented/plain, ratio of medians:  " + ", ".join(f"{LABELS[key]} {ratio[key]}" for key in TIMED))
-    lines.append("  segmented/plain, back-to-back runs, median (quartiles):")
-    for key in TIMED:
-        pair = figures["pair_ratio_segmented_to_plain"][key]
-        lines.append(f"    {LABELS[key]:<12} {pair['median']} ({pair['q1']}-{pair['q3']})")
+        lines.append(f"  {name:<12}" + "".join(f"{m[key]:12.0f}" for key in TIMED) + f"{m['results']:9.0f}")
+    for name, ratio in figures["ratio_to_plain"].items():
+        pairs = figures["pair_ratio_to_plain"][name]
+        lines.append(f"  {name}/plain, ratio of medians:  " + ", ".join(f"{LABELS[key]} {ratio[key]}" for key in TIMED))
+        lines.append(f"  {name}/plain, back-to-back runs, median (quartiles):")
+        lines.extend(f"    {LABELS[key]:<12} {pairs[key]['median']} ({pairs[key]['q1']}-{pairs[key]['q3']})" for key in TIMED)
     return "\n".join(lines)
 
 
@@ -334,10 +345,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per build, interleaved (at least 5)")
     parser.add_argument("--query", default="ทุจริต", help="Thai query typed into the search box")
+    parser.add_argument("--control", action="store_true",
+                        help="also time an identical copy of the plain site, to show the noise")
     args = parser.parse_args(argv)
     if args.runs < 5:
         parser.error("--runs must be at least 5")
-    figures = run(args.runs, args.query)
+    figures = run(args.runs, args.query, args.control)
     RESULTS_DIR.mkdir(exist_ok=True)
     stamp = figures["when"].replace(":", "").replace("+0000", "Z")
     out = RESULTS_DIR / f"page_weight-{stamp}.json"

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from icu4py.breakers import WordBreaker
 
+from .site_assets import SEARCH_SEPARATOR
+
 __all__ = ["WORD_BREAK", "INDEX_PATH", "thai_word_marker", "mark_search_index"]
 
 #: What goes between two Thai words: invisible, and a separator of the search.
@@ -40,10 +42,9 @@ INDEX_PATH = "search/search_index.json"
 _FIELDS = ("title", "text")
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
-#: An HTML tag in a document's text (Material keeps some markup there).
-_TAG = re.compile(r"(<[^>]*>)")
-#: A token: text between the search's separators (whitespace, U+200B, hyphen).
-_TOKEN = re.compile(r"[^\s\u200b\-]+")
+#: An HTML tag (Material keeps some markup in a document's text) or the search's
+#: separators (whitespace, U+200B, hyphen): the text between two is a token.
+_DELIMITER = re.compile(f"(<[^>]*>|{SEARCH_SEPARATOR})")
 #: ICU does not break between Latin letters or digits and Thai ("O13ข้อ" is one
 #: word to it), so those runs are split apart first.
 _LATIN_OR_OTHER_RUN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[^A-Za-z0-9\u00C0-\u024F]+")
@@ -58,8 +59,7 @@ def thai_word_marker() -> Callable[[str], str]:
     """
     words: dict[str, str] = {}
 
-    def token_words(match: re.Match[str]) -> str:
-        token = match.group()
+    def token_words(token: str) -> str:
         if not _THAI.search(token):
             return token
         marked = words.get(token)
@@ -71,8 +71,8 @@ def thai_word_marker() -> Callable[[str], str]:
         return marked
 
     def mark(text: str) -> str:
-        parts = _TAG.split(text)
-        parts[::2] = [_TOKEN.sub(token_words, part) for part in parts[::2]]
+        parts = _DELIMITER.split(text)
+        parts[::2] = [token_words(token) for token in parts[::2]]
         return "".join(parts)
 
     return mark

@@ -110,8 +110,8 @@
         isWord[end] = word;
       }
     }
+    /* Every position is reached: at worst from the one before, by an unknown character. */
     for (var start = 0; start < n; start++) {
-      if (unknown[start] === undefined) continue;
       var last = Math.min(n, start + Math.max(index.longest, STOP_WORD_LONGEST));
       for (var end = start + 1; end <= last; end++) {
         var piece = run.slice(start, end);
