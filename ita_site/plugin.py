@@ -75,9 +75,21 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         site_assets.configure(config)
+        self._check_separator(site_assets.search_separator(config))
         self._add_theme_dir(config)
         config.extra["ita"] = self._footer(project)
         return config
+
+    def _check_separator(self, separator: str | None) -> None:
+        """Warn when the agency's own search separator would hide the Thai words marked in the index."""
+        if not self.config.thai_search or separator is None or search_words.separates_words(separator):
+            return
+        if self.config.lang == "th":
+            log.warning(f"ita: search separator {separator!r} ไม่แบ่งคำที่ U+200B จึงค้นหาคำภาษาไทยไม่พบ "
+                        "(ลบ separator ออกจาก mkdocs.yml หรือเพิ่ม \\u200b เข้าไป)")
+        else:
+            log.warning(f"ita: search separator {separator!r} does not split at U+200B, so Thai words cannot be "
+                        "found (remove separator from mkdocs.yml, or add \\u200b to it)")
 
     @staticmethod
     def _add_theme_dir(config: MkDocsConfig) -> None:

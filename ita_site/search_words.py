@@ -30,7 +30,7 @@ from icu4py.breakers import WordBreaker
 
 from .site_assets import SEARCH_SEPARATOR
 
-__all__ = ["WORD_BREAK", "INDEX_PATH", "thai_word_marker", "mark_search_index"]
+__all__ = ["WORD_BREAK", "INDEX_PATH", "separates_words", "thai_word_marker", "mark_search_index"]
 
 #: What goes between two Thai words: invisible, and a separator of the search.
 WORD_BREAK = "\u200b"
@@ -48,6 +48,17 @@ _DELIMITER = re.compile(f"(<[^>]*>|{SEARCH_SEPARATOR})")
 #: ICU does not break between Latin letters or digits and Thai ("O13ข้อ" is one
 #: word to it), so those runs are split apart first.
 _LATIN_OR_OTHER_RUN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+|[^A-Za-z0-9\u00C0-\u024F]+")
+
+
+def separates_words(separator: str) -> bool:
+    """Tell whether a search ``separator`` splits text at :data:`WORD_BREAK`, as Thai search needs.
+
+    A pattern Python cannot read (JavaScript-only syntax) is given the benefit of the doubt.
+    """
+    try:
+        return len(re.split(separator, f"ก{WORD_BREAK}ข")) == 2
+    except re.error:
+        return True
 
 
 def thai_word_marker() -> Callable[[str], str]:

@@ -37,6 +37,7 @@ __all__ = [
     "asset_files",
     "patch_search_worker",
     "configure",
+    "search_separator",
 ]
 
 #: Source folder of the shipped assets.
@@ -251,6 +252,14 @@ def configure(config: MutableMapping[str, Any]) -> None:
             index_config["separator"] = SEARCH_SEPARATOR
     if not search.get("lang"):
         search["lang"] = list(SEARCH_LANG)
+
+
+def search_separator(config: MutableMapping[str, Any]) -> str | None:
+    """The enabled search plugin's ``separator``, or ``None`` without search (or none set)."""
+    search = _plugin_options(_plugin(config, "search"))
+    if search is None or not _enabled(search):
+        return None
+    return search.get("separator") or None
 
 
 def _is_remote(url: str) -> bool:

@@ -46,3 +46,18 @@ def test_thai_search_marks_the_index_and_patches_the_worker_unless_turned_off(se
     assert result.returncode == 0, result.stderr
     index, worker = search_files(tmp_path / "site")
     assert "\u200b" not in index and site_assets.WORKER_MARKER not in worker
+
+
+def test_a_separator_that_hides_thai_words_is_warned_about(tmp_path: Path, caplog) -> None:
+    project = copy_project(REPO, tmp_path / "project")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "separator: '[\\s\\u200b\\-]+'" in text
+    config_file.write_text(text.replace("separator: '[\\s\\u200b\\-]+'", "separator: '[\\s\\-_]+'"), encoding="utf-8")
+    config = load_config(str(config_file))
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.ita_site.plugin"):
+        config.plugins.on_config(config)
+    assert [r.getMessage() for r in caplog.records if "U+200B" in r.getMessage()] == [
+        "ita: search separator '[\\\\s\\\\-_]+' ไม่แบ่งคำที่ U+200B จึงค้นหาคำภาษาไทยไม่พบ "
+        "(ลบ separator ออกจาก mkdocs.yml หรือเพิ่ม \\u200b เข้าไป)"
+    ]

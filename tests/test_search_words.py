@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_site.search_words import INDEX_PATH, WORD_BREAK, mark_search_index, thai_word_marker
+from ita_site.search_words import INDEX_PATH, WORD_BREAK, mark_search_index, separates_words, thai_word_marker
+from ita_site.site_assets import SEARCH_SEPARATOR
 
 ZW = WORD_BREAK
 
@@ -94,3 +95,12 @@ def test_seed_site_index_and_its_file_copy_are_marked(seed_site: Path) -> None:
     # Material's offline plugin copies the marked index for file:// pages.
     script = (seed_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script == "var __index = " + (seed_site / INDEX_PATH).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("separator", "splits"),
+    [(SEARCH_SEPARATOR, True), (r"[\s\-]+", False), (r"[\s\u200b]+", True), (r"[\s\p{P}]+", True)],
+)
+def test_separates_words(separator: str, splits: bool) -> None:
+    """Whether a search separator splits at the mark; JavaScript-only syntax (\\p{P}) is not held against it."""
+    assert separates_words(separator) is splits
