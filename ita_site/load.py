@@ -26,11 +26,11 @@ from ruamel.yaml.events import (
 )
 
 from .findings import ContentError, Finding
+from .thai import THAI_CHARACTER
 
 MAX_BYTES = 2 * 1024 * 1024
 # Content nests about six levels deep; far deeper is a mistake (unclosed brackets) or an attack.
 MAX_DEPTH = 40
-_THAI = re.compile("[\u0e00-\u0e7f]")
 
 Loc = tuple[str | int, ...]
 
@@ -226,7 +226,7 @@ def decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line, col = _line_col_of_offset(raw, exc.start)
         try:
-            looks_thai = bool(_THAI.search(raw.decode("cp874")))
+            looks_thai = bool(THAI_CHARACTER.search(raw.decode("cp874")))
         except UnicodeDecodeError:
             looks_thai = False
         if looks_thai:  # point at the first Thai character: that is where the wrong encoding shows

@@ -29,6 +29,7 @@ from pathlib import Path
 from icu4py.breakers import WordBreaker
 
 from .site_assets import SEARCH_SEPARATOR
+from .thai import THAI_CHARACTER
 
 __all__ = ["WORD_BREAK", "INDEX_PATH", "separates_words", "thai_word_marker", "mark_search_index"]
 
@@ -41,7 +42,6 @@ INDEX_PATH = "search/search_index.json"
 #: The document fields whose text the search indexes.
 _FIELDS = ("title", "text")
 
-_THAI = re.compile(r"[\u0E00-\u0E7F]")
 #: An HTML tag (Material keeps some markup in a document's text) or the search's
 #: separators (whitespace, U+200B, hyphen): the text between two is a token.
 _DELIMITER = re.compile(f"(<[^>]*>|{SEARCH_SEPARATOR})")
@@ -71,13 +71,13 @@ def thai_word_marker() -> Callable[[str], str]:
     words: dict[str, str] = {}
 
     def token_words(token: str) -> str:
-        if not _THAI.search(token):
+        if not THAI_CHARACTER.search(token):
             return token
         marked = words.get(token)
         if marked is None:
             pieces: list[str] = []
             for run in _LATIN_OR_OTHER_RUN.findall(token):
-                pieces.extend(WordBreaker(run, "th") if _THAI.search(run) else (run,))
+                pieces.extend(WordBreaker(run, "th") if THAI_CHARACTER.search(run) else (run,))
             marked = words[token] = WORD_BREAK.join(pieces)
         return marked
 

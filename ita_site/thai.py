@@ -7,7 +7,11 @@ the public reads goes through these functions.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+
+#: Any character of the Unicode Thai block (letters, vowel and tone marks, digits, signs).
+THAI_CHARACTER = re.compile("[\u0e00-\u0e7f]")
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
