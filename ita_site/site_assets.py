@@ -184,9 +184,10 @@ def _plugin_options(plugin: Any) -> MutableMapping[str, Any] | None:
     return options if isinstance(options, MutableMapping) or hasattr(options, "__setitem__") else None
 
 
-def _enabled(options: MutableMapping[str, Any] | None) -> bool:
-    """Tell whether a plugin is configured and not switched off with ``enabled: false``."""
-    return options is not None and bool(options.get("enabled", True))
+def _enabled_options(config: MutableMapping[str, Any], name: str) -> MutableMapping[str, Any] | None:
+    """A plugin's options when it is configured and not switched off with ``enabled: false``, else None."""
+    options = _plugin_options(_plugin(config, name))
+    return options if options is not None and options.get("enabled", True) else None
 
 
 def configure(config: MutableMapping[str, Any]) -> None:
@@ -225,8 +226,7 @@ def configure(config: MutableMapping[str, Any]) -> None:
         if css not in [str(item) for item in extra_css]:
             extra_css.append(css)
 
-    offline = _plugin_options(_plugin(config, "offline"))
-    if _enabled(offline):
+    if _enabled_options(config, "offline") is not None:
         extra = config.get("extra")
         if extra is None:
             extra = {}
@@ -240,13 +240,12 @@ def configure(config: MutableMapping[str, Any]) -> None:
             polyfills.append(POLYFILL_PATH)
         extra["polyfills"] = polyfills
 
-    search_plugin = _plugin(config, "search")
-    search = _plugin_options(search_plugin)
-    if search is None or not _enabled(search):
+    search = _enabled_options(config, "search")
+    if search is None:
         return
     if search.get("separator") in (None, "", MATERIAL_DEFAULT_SEPARATOR):
         search["separator"] = SEARCH_SEPARATOR
-        index = getattr(search_plugin, "search_index", None)
+        index = getattr(_plugin(config, "search"), "search_index", None)
         index_config = getattr(index, "config", None)
         if isinstance(index_config, MutableMapping):
             index_config["separator"] = SEARCH_SEPARATOR
@@ -256,10 +255,8 @@ def configure(config: MutableMapping[str, Any]) -> None:
 
 def search_separator(config: MutableMapping[str, Any]) -> str | None:
     """The enabled search plugin's ``separator``, or ``None`` without search (or none set)."""
-    search = _plugin_options(_plugin(config, "search"))
-    if search is None or not _enabled(search):
-        return None
-    return search.get("separator") or None
+    search = _enabled_options(config, "search")
+    return (search.get("separator") or None) if search is not None else None
 
 
 def _is_remote(url: str) -> bool:
