@@ -11,6 +11,8 @@ import logging
 import posixpath
 from pathlib import Path
 
+from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +25,7 @@ from .checks import run_checks
 from .findings import ContentError, Finding, Level
 from .progress import reference_date
 from .project import Project, load_project
-from .render import Site, render_site
+from .render import NavEntry, Site, render_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -39,6 +41,18 @@ class ItaConfig(Config):
     site_name_from_agency = c.Type(bool, default=True)
     #: Thai word search: word boundaries marked in the search index, Thai queries split into its words.
     thai_search = c.Type(bool, default=True)
+
+
+def html_text(text: str) -> Markup:
+    """Content text as one line of HTML text, escaped once: MkDocs and Material print titles and the site
+    name as HTML."""
+    return escape(" ".join(text.split()))
+
+
+def escaped_nav(nav: list[NavEntry]) -> list[NavEntry]:
+    """The generated navigation with every title escaped for the theme; page paths unchanged."""
+    return [{html_text(title): escaped_nav(value) if isinstance(value, list) else value
+             for title, value in entry.items()} if isinstance(entry, dict) else entry for entry in nav]
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -70,7 +84,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self.project = project
         self.site = render_site(project, today)
         if self.config.site_name_from_agency:
-            config.site_name = project.agency.name
+            config.site_name = html_text(project.agency.name)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -79,6 +93,13 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self._add_theme_dir(config)
         config.extra["ita"] = self._footer(project)
         return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Material prints titles and the site name without escaping, and strips tags from page titles
+        # with Jinja's striptags, which also unescapes them: "&lt;/title&gt;" would close <title>.
+        # Titles reach the theme escaped (html_text), and stripping tags keeps them escaped.
+        env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
+        return env
 
     def _check_separator(self, separator: str | None) -> None:
         """Warn when the agency's own search separator would hide the Thai words marked in the index."""
@@ -140,7 +161,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             files.append(File.generated(config, dest, abs_src_path=str(src)))
         if config.nav is None:
             own = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
-            config.nav = [*self.site.nav, *own]
+            config.nav = [*escaped_nav(self.site.nav), *own]
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

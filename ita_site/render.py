@@ -23,7 +23,10 @@ from .framework import Framework, Level, framework_for
 from .model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from .project import Project
 
-_MD_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]<>|#"}
+# Every character that starts Markdown or extension syntax in a line of text: emphasis, code, links,
+# raw HTML, tables, headings, attribute lists ({: onfocus=...}) and admonitions (!!!). As numeric
+# character references they show as typed but can no longer start syntax.
+_MD_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]<>|#{}!=\""}
 _MD_ESCAPES["&"] = "&amp;"
 _MD_TABLE = str.maketrans(_MD_ESCAPES)
 _SPACES = re.compile(r"\s+")
@@ -48,7 +51,8 @@ class Site:
 
 
 def escape_md(text: str) -> str:
-    """Content text as inert Markdown: no HTML, no links, no emphasis, safe in table cells."""
+    """Content text as inert Markdown on one line: no HTML, links, emphasis, attribute lists or admonitions,
+    safe in paragraphs, headings and table cells alike."""
     return _SPACES.sub(" ", str(text)).translate(_MD_TABLE)
 
 

@@ -17,6 +17,7 @@ from ..framework import find_oit_code_in_other_years, normalize_oit_code
 from ..load import Document
 from ..model import OitEvidence
 from ..oit import code_order, oit_year
+from .lint_oit import code_problem
 from ..project import Project
 from ..framework import framework_for
 
@@ -64,8 +65,10 @@ def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Findi
     first: dict[str, int] = {}
     for i, entry in enumerate(evidence.items):
         code = normalize_oit_code(entry.code)
-        if code is None or code != entry.code:
-            continue  # the lints say how to write it (ITA405/ITA406)
+        problem = code_problem(entry.code)
+        if problem:  # an entry under a code that is no code would be dropped from the index unseen
+            yield doc.finding(problem[0], ("items", i, "code"), **problem[1])
+            continue
         if code in first:
             line, _ = doc.locate(("items", first[code], "code"))
             yield doc.finding("ITA204", ("items", i, "code"), id=code, first=line)
