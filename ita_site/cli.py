@@ -27,7 +27,8 @@ from .findings import ContentError, Finding, Level, sort_findings
 from .messages import Message, register
 from .progress import reference_date
 from .project import Project, load_project
-from .staging import staged
+from .site_guard import check_site_folder
+from .staging import published_folder, staged
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -122,6 +123,7 @@ class ProjectDir:
     site_dir: Path
     fail_on: str
     today: str | None = None
+    docs_dir: Path | None = None
 
 
 def _ita_settings(config: dict[str, Any]) -> dict[str, Any]:
@@ -156,7 +158,7 @@ def find_project(directory: Path) -> ProjectDir:
     site = root / str(config.get("site_dir") or "site")
     fail_on = settings.get("fail_on") if settings.get("fail_on") in ("error", "warning") else "error"
     today = str(settings["today"]) if settings.get("today") else None
-    return ProjectDir(root, config_file, content, site, fail_on, today)
+    return ProjectDir(root, config_file, content, site, fail_on, today, root / str(config.get("docs_dir") or "docs"))
 
 
 def _failing(findings: list[Finding], fail_on: str) -> bool:
@@ -253,6 +255,7 @@ def build(ctx: click.Context, directory: Path, strict: bool, lang: str, fail_on:
     where, _, findings = _checked(ctx, directory, lang, "text", fail_on)
     _print_findings(findings, lang, "text")
     config = _config_args(where)
+    check_site_folder(where)
     with staged(where.site_dir) as temporary:
         code = _mkdocs("build", *config, "-d", str(temporary), *(["--strict"] if strict else []))
         if code != 0:
@@ -260,6 +263,10 @@ def build(ctx: click.Context, directory: Path, strict: bool, lang: str, fail_on:
                               {"site": where.site_dir.name})
             click.echo(finding.message(lang) + f" ({finding.hint(lang)})", err=True)
             ctx.exit(EXIT_CONTENT)
+    if where.site_dir.is_symlink():
+        target = published_folder(where.site_dir)
+        click.echo(f"{where.site_dir} เป็นลิงก์ จึงแทนที่โฟลเดอร์ปลายทาง {target} แล้ว (ลิงก์ยังอยู่เหมือนเดิม)" if lang == "th"
+                   else f"{where.site_dir} is a link: replaced its target {target} (the link is unchanged)")
     click.echo(("สร้างเว็บไซต์แล้วที่ " if lang == "th" else "site built in ") + str(where.site_dir))
 
 
@@ -279,6 +286,7 @@ def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: boo
     where, _, findings = _checked(ctx, directory, lang, "text", fail_on)
     _print_findings(findings, lang, "text")
     args = ["serve", *_config_args(where), *(["-a", dev_addr] if dev_addr else []), *(["--strict"] if strict else [])]
+    check_site_folder(where)
     ctx.exit(EXIT_OK if _mkdocs(*args) == 0 else EXIT_CONTENT)
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import click
 
+from .findings import ContentError
+from .site_guard import check_site_folder
 from .staging import staged
 
 #: ``file:line:column: `` at the start of a located message line.
@@ -82,16 +84,24 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
     """Build one project (a folder with ``mkdocs.yml``) and never raise: failures come back as messages.
 
     ``site_dir`` overrides the project's own; ``lang`` overrides the ``ita`` plugin's message language.
-    Like ``ita-site build``, it builds into a temporary folder beside the site folder and swaps it in
-    only on success, so a failed build leaves the previous site whole.
+    Like ``ita-site build``, it refuses a site folder over the project, then builds into a temporary
+    folder beside the site folder and swaps it in only on success, so a failed build leaves the
+    previous site whole.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .cli import find_project  # cli registers this module's command, so it is imported here
+
     shown = str(project)
     root = Path(project).resolve()
     start = time.perf_counter()
+    try:
+        check_site_folder(find_project(root), Path(site_dir).resolve() if site_dir else None)
+    except ContentError as exc:
+        return BuildResult(project=shown, ok=False, seconds=time.perf_counter() - start,
+                           messages=[_relocate(f.format(lang or "th"), root, shown) for f in exc.findings])
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     propagate = logger.propagate

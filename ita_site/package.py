@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from .many import build_project
+from .staging import MARKER
 
 #: Earliest timestamp a zip entry can carry.
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
@@ -29,10 +30,33 @@ def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def write_zip(site_dir: Path, output: Path, folder: str) -> int:
-    """Zip every file of ``site_dir`` under ``folder/`` deterministically; return the number of files."""
+def _site_files(site_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The regular files of the site to zip, and the links and special files left out.
+
+    A link is left out wherever it points: MkDocs never writes one, and following it could put a
+    file from outside the site (a password file, another agency's data) into the hand-over zip.
+    """
+    files: list[Path] = []
+    left_out: list[Path] = []
+    for folder, dirs, names in os.walk(site_dir):  # a linked folder is listed in dirs but not entered
+        base = Path(folder)
+        left_out += [base / name for name in dirs if (base / name).is_symlink()]
+        for path in (base / name for name in names):
+            if path.is_symlink() or not path.is_file():
+                left_out.append(path)
+            elif path != site_dir / MARKER:
+                files.append(path)
+    return files, left_out
+
+
+def write_zip(site_dir: Path, output: Path, folder: str) -> tuple[int, list[Path]]:
+    """Zip the regular files of ``site_dir`` under ``folder/`` deterministically.
+
+    Returns the number of files zipped and the links and special files left out.
+    """
     site_dir = Path(site_dir)
-    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
+    files, left_out = _site_files(site_dir)
+    files.sort(key=lambda p: p.relative_to(site_dir).as_posix())
     stamp = zip_timestamp()
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".part")  # an interrupted run never leaves a truncated zip
@@ -44,7 +68,18 @@ def write_zip(site_dir: Path, output: Path, folder: str) -> int:
             info.create_system = 3  # Unix, whatever system builds it
             archive.writestr(info, path.read_bytes(), compresslevel=9)
     partial.replace(output)
-    return len(files)
+    return len(files), left_out
+
+
+def _check_output(output: Path, project: Path, lang: str) -> None:
+    """Refuse a zip path outside both the project and the current folder, where a slip of ``../`` leads."""
+    where = output.resolve()
+    if not any(where.is_relative_to(folder.resolve()) for folder in (project, Path.cwd())):
+        raise click.BadParameter(
+            f"{output} อยู่นอกโฟลเดอร์โครงการและนอกโฟลเดอร์ปัจจุบัน ให้เขียนไฟล์ zip ไว้ในโฟลเดอร์ใดโฟลเดอร์หนึ่งนี้ "
+            "หรือ cd ไปยังโฟลเดอร์ที่ต้องการก่อน" if lang == "th" else
+            f"{output} is outside both the project folder and the current folder; write the zip inside one of "
+            "them, or cd to the folder you want first", param_hint="'--output' / '-o'")
 
 
 @click.command("package")
@@ -63,16 +98,20 @@ def package_command(project: Path, site_dir: Path | None, output: Path | None, l
     search works without a network.
     """
     output = output or project / "site.zip"
+    _check_output(output, project, lang)
     folder = output.stem or "site"
     if site_dir is not None:
-        count = write_zip(site_dir, output, folder)
+        count, left_out = write_zip(site_dir, output, folder)
     else:
         with tempfile.TemporaryDirectory(prefix="ita-package-") as tmp:
             result = build_project(project, Path(tmp) / "site", strict=True, lang=lang)
             if not result.ok:
                 click.echo("\n".join(result.messages), err=True)
                 raise SystemExit(1)
-            count = write_zip(Path(tmp) / "site", output, folder)
+            count, left_out = write_zip(Path(tmp) / "site", output, folder)
+    for path in left_out:
+        click.echo(f"ไม่ได้ใส่ {path} ในไฟล์ zip เพราะเป็นลิงก์หรือไม่ใช่ไฟล์ปกติ" if lang == "th"
+                   else f"left {path} out of the zip: it is a link or not a regular file", err=True)
     done = f"เขียน {output} แล้ว ({count} ไฟล์ อยู่ในโฟลเดอร์ {folder}/ เปิด {folder}/index.html หลังแตกไฟล์)" \
         if lang == "th" else f"wrote {output} ({count} files under {folder}/; open {folder}/index.html after extracting)"
     click.echo(done)

@@ -12,6 +12,7 @@ import pytest
 from helpers import REPO
 
 from ita_site.project import load_project
+from ita_site.staging import MARKER
 from ita_site.synthetic import write_agency
 
 AGENCIES = 20
@@ -84,6 +85,7 @@ def test_english_messages_and_a_failed_build_keeps_the_previous_site(agencies: l
     previous = tmp_path / "again" / agencies[BROKEN].name
     previous.mkdir(parents=True)
     (previous / "index.html").write_text("previous site", encoding="utf-8")
+    (previous / MARKER).write_text("", encoding="utf-8")  # as every build leaves in its site
     failing = subprocess.run([sys.executable, "-m", "ita_site", "build-many", "--lang", "en", "--out",
                               str(tmp_path / "again"), str(agencies[BROKEN])],
                              capture_output=True, text=True, env=env, timeout=300)

@@ -14,13 +14,13 @@ from helpers import REPO, copy_project
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
 
-def package(*args: str, epoch: int | None = EPOCH) -> subprocess.CompletedProcess[str]:
+def package(*args: str, epoch: int | None = EPOCH, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
     return subprocess.run([sys.executable, "-m", "ita_site", "package", *args], capture_output=True, text=True,
-                          env=env, timeout=300)
+                          env=env, timeout=300, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def two_zips(project: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     out = tmp_path_factory.mktemp("zips")
     zips = (out / "one" / "ita-lohjood.zip", out / "two" / "ita-lohjood.zip")
     for target in zips:
-        result = package(str(project), "--output", str(target))
+        result = package(str(project), "--output", str(target), cwd=out)
         assert result.returncode == 0, result.stdout + result.stderr
         assert str(target) in result.stdout
     return zips
@@ -62,7 +62,7 @@ def test_an_existing_site_is_zipped_without_building(two_zips: tuple[Path, Path]
         archive.extractall(tmp_path / "extracted")
     site = tmp_path / "extracted" / "ita-lohjood"
     target = tmp_path / "again.zip"
-    result = package("--site-dir", str(site), "--output", str(target), "--lang", "en", epoch=None)
+    result = package("--site-dir", str(site), "--output", str(target), "--lang", "en", epoch=None, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "open again/index.html" in result.stdout
     with zipfile.ZipFile(target) as archive:
@@ -78,8 +78,36 @@ def test_broken_content_writes_no_zip(tmp_path: Path) -> None:
     plan = project / "content" / "plans" / "2567.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("fiscal_year: 2567", "fiscal_year: สองห้าหกเจ็ด"),
                     encoding="utf-8")
-    result = package(str(project), "--output", str(tmp_path / "site.zip"))
+    result = package(str(project), "--output", str(tmp_path / "site.zip"), cwd=tmp_path)
     assert result.returncode == 1
     assert f"{project}/content/plans/2567.yaml:" in result.stderr
     assert "fiscal_year" in result.stderr
     assert not (tmp_path / "site.zip").exists()
+
+
+def test_an_output_outside_the_project_and_here_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "agency"
+    (project / "site").mkdir(parents=True)
+    (project / "site" / "index.html").write_text("site", encoding="utf-8")
+    result = package("--site-dir", "site", "-o", "../x.zip", cwd=project)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "--output" in result.stderr and "นอกโฟลเดอร์โครงการ" in result.stderr
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_links_out_of_the_site_and_the_build_marker_stay_out_of_the_zip(tmp_path: Path) -> None:
+    from ita_site.staging import MARKER
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("site", encoding="utf-8")
+    (site / MARKER).write_text("", encoding="utf-8")
+    (site / "leak.txt").symlink_to(secret)
+    (site / "assets" / "outside").symlink_to(tmp_path)
+    result = package("--site-dir", str(site), "-o", str(tmp_path / "out.zip"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        assert archive.namelist() == ["out/index.html"]
+    assert "leak.txt" in result.stderr and "assets/outside" in result.stderr
