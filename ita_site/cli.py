@@ -373,6 +373,6 @@ from .package import package_command  # noqa: E402
 main.add_command(build_many_command)
 main.add_command(package_command)
 
-from .links import links_command  # noqa: E402
+from .links import make_links_command  # noqa: E402
 
-main.add_command(links_command)
+main.add_command(make_links_command(find_project))

@@ -1,20 +1,31 @@
 """``ita-site links``: find evidence links that no longer open, and say where each is cited.
 
 Evidence that lives on other websites rots. This command asks every external evidence address
-(OIT documents and progress evidence) whether it still answers, several at a time, with timeouts
-and retries, and remembers working addresses in a cache file so a second run is quick. It never
-runs during a normal build: a build must not depend on the network.
+(OIT documents and progress evidence) whether it still answers, several at a time, within a time
+limit per link and with retries, and remembers working addresses in a cache file so a second run
+is quick. It never runs during a normal build: a build must not depend on the network.
+
+Anyone who edits content chooses these addresses, so the checker must not become a way to reach
+the machine it runs on: it speaks only http and https, follows a few redirects at most, and opens
+no connection to an address outside the public internet (loopback, private networks, the cloud
+metadata service at 169.254.169.254 ...), checking each address before connecting to exactly it.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import http.client
+import io
+import ipaddress
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import SplitResult, quote, urljoin, urlsplit
 
 import click
 
@@ -22,8 +33,31 @@ from .findings import Finding, sort_findings
 from .project import Project, evidence_of, load_project
 
 USER_AGENT = "ita-site-links/1"
+MAX_HOPS = 5
 _RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 _HEAD_REFUSED = frozenset({403, 405, 501})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PORTS = {"http": http.client.HTTP_PORT, "https": http.client.HTTPS_PORT}
+_URL_SAFE = "/%:@!$&'()*+,;=?[]"  # reserved characters keep their meaning; anything else (Thai) is percent-encoded
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def public_only(address: Address) -> bool:
+    """The command's policy: an address on the public internet, never this machine or a network it sits in.
+
+    Also refuses IPv4 addresses dressed as IPv6 (``::ffff:10.0.0.1``, 6to4), multicast and reserved ranges.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            address = embedded
+    return address.is_global and not (address.is_multicast or address.is_reserved or address.is_unspecified)
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """The addresses the system's resolver gives for ``host``, most preferred first, without repeats."""
+    return list(dict.fromkeys(str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
 
 
 @dataclass(frozen=True)
@@ -37,13 +71,18 @@ class Citation:
 
 @dataclass(frozen=True)
 class LinkResult:
-    """The answer an address gave: ``status`` is the HTTP status, None when no answer came at all."""
+    """The answer an address gave: ``status`` is the HTTP status, None when no answer came at all.
+
+    ``code`` is the finding a dead link gets: ITA620 for no answer or an error status, ITA613-ITA616 when
+    the checker refused to go where the link leads.
+    """
 
     url: str
     ok: bool
     status: int | None
     reason: str
     checked_at: float
+    code: str = "ITA620"
 
 
 def cited_links(project: Project) -> dict[str, list[Citation]]:
@@ -58,54 +97,184 @@ def cited_links(project: Project) -> dict[str, list[Citation]]:
     return found
 
 
-def _ask(url: str, method: str, timeout: float) -> int:
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, by the model
+class _Refused(Exception):
+    """Where a link leads that the checker will not open: ``code`` is the finding, ``detail`` what was refused."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code, self.detail = code, detail
+
+
+class _UntilDeadline(io.RawIOBase):
+    """A socket's incoming bytes, cut off at the link's deadline: a per-read timeout alone lets a server that
+    sends one byte a second keep a check going for as long as it likes."""
+
+    def __init__(self, raw: io.RawIOBase, sock: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self.raw, self.sock, self.deadline = raw, sock, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("deadline passed")
+        self.sock.settimeout(left)
+        return self.raw.readinto(buffer)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """HTTP to the address that was checked (no second lookup a resolver could answer differently), with the
+    Host header still naming the host, and the answer read only until the deadline."""
+
+    def __init__(self, host: str, port: int, address: str, deadline: float) -> None:
+        super().__init__(host, port, timeout=max(deadline - time.monotonic(), 0.001))
+        self.address, self.deadline = address, deadline
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+    def response_class(self, sock: socket.socket, *args: Any, **kwargs: Any) -> http.client.HTTPResponse:  # type: ignore[override]
+        response = http.client.HTTPResponse(sock, *args, **kwargs)
+        response.fp = io.BufferedReader(_UntilDeadline(response.fp.detach(), sock, self.deadline))
+        return response
+
+
+class _PinnedHTTPS(_PinnedHTTP):
+    """The same over TLS: SNI and the certificate are checked against the host name, not the address."""
+
+    default_port = http.client.HTTPS_PORT
+
+    def __init__(self, host: str, port: int, address: str, deadline: float, tls: ssl.SSLContext) -> None:
+        super().__init__(host, port, address, deadline)
+        self.tls = tls
+
+    def connect(self) -> None:
+        super().connect()
+        self.sock = self.tls.wrap_socket(self.sock, server_hostname=self.host)
+
+
+def _request_target(parts: SplitResult) -> str:
+    target = quote(parts.path or "/", safe=_URL_SAFE)
+    return f"{target}?{quote(parts.query, safe=_URL_SAFE)}" if parts.query else target
+
+
+@dataclass(frozen=True)
+class Checker:
+    """How addresses are asked. ``allowed`` decides which machines may be contacted at all (the command always
+    uses :func:`public_only`); ``timeout`` bounds everything one link takes: redirects, retries and reading."""
+
+    allowed: Callable[[Address], bool]
+    timeout: float = 10.0
+    retries: int = 2
+    backoff: float = 0.5
+    max_hops: int = MAX_HOPS
+    resolve: Callable[[str, int], list[str]] = resolve_host
+    tls: ssl.SSLContext = field(default_factory=ssl.create_default_context)
+
+    def check(self, url: str) -> LinkResult:
+        """Ask once with HEAD (GET where a server refuses HEAD); retry timeouts, network errors and 5xx/429."""
+        deadline = time.monotonic() + self.timeout
+        status: int | None = None
+        reason = self._late()
+        for attempt in range(self.retries + 1):
+            pause = self.backoff * 2 ** (attempt - 1) if attempt else 0.0
+            if time.monotonic() + pause >= deadline:
+                break
+            time.sleep(pause)
+            try:
+                status = self._follow(url, "HEAD", deadline)
+                if status in _HEAD_REFUSED:
+                    status = self._follow(url, "GET", deadline)
+            except _Refused as refused:
+                return LinkResult(url, False, None, refused.detail, time.time(), refused.code)
+            except (OSError, http.client.HTTPException, ValueError) as exc:
+                status = None
+                reason = self._late() if time.monotonic() >= deadline else str(exc) or type(exc).__name__
+                continue
+            if status < 400:
+                return LinkResult(url, True, status, "OK", time.time())
+            reason = f"HTTP {status}"
+            if status not in _RETRY_STATUS:
+                break
+        return LinkResult(url, False, status, reason, time.time())
+
+    def _late(self) -> str:
+        return f"no answer within {self.timeout:g} s"
+
+    def _follow(self, url: str, method: str, deadline: float) -> int:
+        """The status at the end of the redirects; a loop or more than ``max_hops`` of them is refused."""
+        seen = {url}
+        for _ in range(self.max_hops + 1):
+            status, location = self._ask(url, method, deadline)
+            if location is None:
+                return status
+            url = urljoin(url, location)
+            if url in seen:
+                raise _Refused("ITA615", url)
+            seen.add(url)
+        raise _Refused("ITA616", str(self.max_hops))
+
+    def _ask(self, url: str, method: str, deadline: float) -> tuple[int, str | None]:
+        """One request, and where it redirects to; whatever is refused is refused before connecting."""
+        parts = urlsplit(url)
+        if parts.scheme not in _PORTS or not parts.hostname:
+            raise _Refused("ITA614", url)
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = parts.port or _PORTS[parts.scheme]
+        address = self._address(host, port)
+        connection = (_PinnedHTTPS(host, port, address, deadline, self.tls) if parts.scheme == "https"
+                      else _PinnedHTTP(host, port, address, deadline))
+        try:
+            connection.request(method, _request_target(parts), headers={"User-Agent": USER_AGENT})
+            response = connection.getresponse()
             if method == "GET":
                 response.read(1024)
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return int(exc.code)
+            return response.status, response.getheader("Location") if response.status in _REDIRECTS else None
+        finally:
+            connection.close()
+
+    def _address(self, host: str, port: int) -> str:
+        """The first address of ``host`` that ``allowed`` accepts; refused when there is none."""
+        found = self.resolve(host, port)
+        for text in found:
+            if self.allowed(ipaddress.ip_address(text.partition("%")[0])):
+                return text
+        raise _Refused("ITA613", host if found == [host] else f"{host} ({', '.join(found)})")
 
 
-def check_url(url: str, timeout: float = 10.0, retries: int = 2, backoff: float = 0.5) -> LinkResult:
-    """Ask once with HEAD (GET where a server refuses HEAD); retry timeouts, network errors and 5xx/429."""
-    reason = ""
-    status: int | None = None
-    for attempt in range(retries + 1):
-        if attempt:
-            time.sleep(backoff * 2 ** (attempt - 1))
-        try:
-            status = _ask(url, "HEAD", timeout)
-            if status in _HEAD_REFUSED:
-                status = _ask(url, "GET", timeout)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            status = None
-            reason = str(getattr(exc, "reason", exc)) or type(exc).__name__
-            continue
-        if status < 400:
-            return LinkResult(url, True, status, "OK", time.time())
-        reason = f"HTTP {status}"
-        if status not in _RETRY_STATUS:
-            break
-    return LinkResult(url, False, status, reason, time.time())
+def _cached(url: str, entry: Any) -> LinkResult:
+    """One cache entry, checked: the file is only a convenience, it may be damaged or edited by hand."""
+    result = LinkResult(**entry)
+    if result.url != url or not isinstance(result.ok, bool) or not isinstance(result.checked_at, (int, float)):
+        raise TypeError(f"unexpected entry for {url}")
+    return result
 
 
 class LinkCache:
-    """Working addresses seen recently, in a JSON file; failures are always asked again."""
+    """Working addresses seen recently, in a JSON file; failures are always asked again.
+
+    A file that cannot be read or written only costs a re-check: ``problem`` says why, for one warning.
+    """
 
     def __init__(self, path: Path | None, max_age: float) -> None:
         self.path = path
         self.max_age = max_age
         self.entries: dict[str, LinkResult] = {}
-        if path is not None and path.is_file():
+        self.problem: str | None = None
+        if path is not None and path.exists():
             try:
                 raw = json.loads(path.read_text(encoding="utf-8"))
-                self.entries = {url: LinkResult(**entry) for url, entry in raw.items()}
-            except (ValueError, TypeError):
-                self.entries = {}  # a damaged cache only costs a re-check
+                if not isinstance(raw, dict):
+                    raise TypeError("not a JSON object")
+                self.entries = {url: _cached(url, entry) for url, entry in raw.items()}
+            except (OSError, ValueError, TypeError) as exc:
+                self.problem = str(exc) or type(exc).__name__
 
     def fresh(self, url: str, now: float) -> LinkResult | None:
         entry = self.entries.get(url)
@@ -115,18 +284,20 @@ class LinkCache:
         if self.path is None:
             return
         self.entries.update(results)
-        self.path.write_text(json.dumps({u: asdict(r) for u, r in sorted(self.entries.items())}, indent=1),
-                             encoding="utf-8")
+        try:
+            self.path.write_text(json.dumps({u: asdict(r) for u, r in sorted(self.entries.items())}, indent=1),
+                                 encoding="utf-8")
+        except OSError as exc:
+            self.problem = self.problem or str(exc)
 
 
-def check_links(urls: list[str], cache: LinkCache, *, workers: int = 8, timeout: float = 10.0, retries: int = 2,
-                backoff: float = 0.5) -> dict[str, LinkResult]:
-    """Results for every address: from the cache where fresh, else asked concurrently."""
+def check_links(urls: list[str], cache: LinkCache, checker: Checker, *, workers: int = 8) -> dict[str, LinkResult]:
+    """Results for every address: from the cache where fresh, else asked, at most ``workers`` at a time."""
     now = time.time()
     results = {url: hit for url in urls if (hit := cache.fresh(url, now)) is not None}
     pending = [url for url in urls if url not in results]
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for result in pool.map(lambda u: check_url(u, timeout, retries, backoff), pending):
+        for result in pool.map(checker.check, pending):
             results[result.url] = result
     cache.save({url: results[url] for url in pending})
     return results
@@ -134,46 +305,65 @@ def check_links(urls: list[str], cache: LinkCache, *, workers: int = 8, timeout:
 
 def dead_link_findings(links: dict[str, list[Citation]], results: dict[str, LinkResult]) -> list[Finding]:
     """One located finding per place that cites a dead address, in file order."""
-    return sort_findings(Finding("ITA620", c.file, c.line, c.column, {"url": url, "reason": results[url].reason})
+    return sort_findings(Finding(results[url].code, c.file, c.line, c.column, {"url": url, "reason": results[url].reason})
             for url, citations in links.items() if not results[url].ok for c in citations)
 
 
-@click.command("links")
-@click.argument("directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="ไฟล์จำผลการตรวจ (ค่าเริ่มต้น .ita-links-cache.json ในโฟลเดอร์โครงการ) / cache file "
-                   "(default: .ita-links-cache.json in the project folder)")
-@click.option("--no-cache", is_flag=True, help="ตรวจใหม่ทุกลิงก์ / ignore and do not write the cache")
-@click.option("--max-age", type=float, default=24.0, show_default=True,
-              help="อายุของผลที่จำไว้ (ชั่วโมง) / hours a working link stays cached")
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="วินาทีต่อครั้ง / seconds per request")
-@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True, help="จำนวนครั้งที่ลองใหม่ / retries")
-@click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
-              help="จำนวนที่ตรวจพร้อมกัน / concurrent requests")
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
-@click.pass_context
-def links_command(ctx: click.Context, directory: Path, cache_path: Path | None, no_cache: bool, max_age: float,
-                  timeout: float, retries: int, workers: int, lang: str) -> None:
-    """ตรวจลิงก์หลักฐานภายนอกในโครงการ DIRECTORY ว่ายังเปิดได้ / Check that a project's external evidence links
-    still open.
+class ProjectLocation(Protocol):
+    """What the command needs from the CLI's ``find_project``."""
 
-    ไม่ได้ตรวจระหว่างสร้างเว็บไซต์ตามปกติ / Never part of a normal build.
-    """
-    from .cli import find_project  # the command is registered by cli, which imports this module
+    @property
+    def root(self) -> Path: ...
 
-    ctx.meta["ita.lang"] = lang  # content errors are reported by the ita-site group, as for every command
-    where = find_project(directory)
-    project = load_project(where.content_dir, where.root)
-    links = cited_links(project)
-    cache = LinkCache(None if no_cache else cache_path or where.root / ".ita-links-cache.json", max_age * 3600)
-    results = check_links(sorted(links), cache, workers=workers, timeout=timeout, retries=retries)
-    dead = dead_link_findings(links, results)
-    for finding in dead:
-        click.echo(finding.format(lang))
-    broken = sum(1 for r in results.values() if not r.ok)
-    if lang == "en":
-        click.echo(f"{len(links)} link(s) checked, {broken} dead")
-    else:
-        click.echo(f"ตรวจ {len(links)} ลิงก์ ใช้ไม่ได้ {broken} ลิงก์")
-    if dead:
-        raise SystemExit(1)
+    @property
+    def content_dir(self) -> Path: ...
+
+
+def make_links_command(find_project: Callable[[Path], ProjectLocation]) -> click.Command:
+    """The ``links`` command, given the CLI's way to find a project (the CLI imports this module, not the reverse)."""
+
+    @click.command("links")
+    @click.argument("directory", required=False, default=".",
+                    type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="ไฟล์จำผลการตรวจ (ค่าเริ่มต้น .ita-links-cache.json ในโฟลเดอร์โครงการ) / cache file "
+                       "(default: .ita-links-cache.json in the project folder)")
+    @click.option("--no-cache", is_flag=True, help="ตรวจใหม่ทุกลิงก์ / ignore and do not write the cache")
+    @click.option("--max-age", type=float, default=24.0, show_default=True,
+                  help="อายุของผลที่จำไว้ (ชั่วโมง) / hours a working link stays cached")
+    @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+                  help="วินาทีต่อลิงก์ รวมการส่งต่อและการลองใหม่ / seconds per link, redirects and retries included")
+    @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+                  help="จำนวนครั้งที่ลองใหม่ / retries")
+    @click.option("--workers", "--jobs", "-j", "workers", type=click.IntRange(1, 64), default=8, show_default=True,
+                  help="จำนวนลิงก์ที่ตรวจพร้อมกัน / links checked at the same time")
+    @click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
+    @click.pass_context
+    def links_command(ctx: click.Context, directory: Path, cache_path: Path | None, no_cache: bool, max_age: float,
+                      timeout: float, retries: int, workers: int, lang: str) -> None:
+        """ตรวจลิงก์หลักฐานภายนอกในโครงการ DIRECTORY ว่ายังเปิดได้ / Check that a project's external evidence links
+        still open.
+
+        ไม่ได้ตรวจระหว่างสร้างเว็บไซต์ตามปกติ / Never part of a normal build.
+        """
+        ctx.meta["ita.lang"] = lang  # content errors are reported by the ita-site group, as for every command
+        where = find_project(directory)
+        project = load_project(where.content_dir, where.root)
+        links = cited_links(project)
+        cache = LinkCache(None if no_cache else cache_path or where.root / ".ita-links-cache.json", max_age * 3600)
+        checker = Checker(public_only, timeout=timeout, retries=retries)  # never anything but the public internet
+        results = check_links(sorted(links), cache, checker, workers=workers)
+        if cache.problem is not None:
+            click.echo(Finding("ITA617", str(cache.path), 1, 1, {"reason": cache.problem}).format(lang), err=True)
+        dead = dead_link_findings(links, results)
+        for finding in dead:
+            click.echo(finding.format(lang))
+        broken = sum(1 for r in results.values() if not r.ok)
+        if lang == "en":
+            click.echo(f"{len(links)} link(s) checked, {broken} dead")
+        else:
+            click.echo(f"ตรวจ {len(links)} ลิงก์ ใช้ไม่ได้ {broken} ลิงก์")
+        if dead:
+            raise SystemExit(1)
+
+    return links_command

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import threading
@@ -24,13 +25,16 @@ def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.C
 
 
 @contextmanager
-def serving(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Serve with ``handler`` on a free port of 127.0.0.1, in the background; yield ``http://127.0.0.1:PORT/``."""
+def serving(handler: Callable[..., BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None) -> Iterator[str]:
+    """Serve with ``handler`` on a free port of 127.0.0.1 (over TLS given a server context), in the background;
+    yield ``http://127.0.0.1:PORT/`` (``https://`` with TLS)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
