@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from helpers import run_mkdocs_build
-from hostile import INLINE, PROJECTS, HostileProject, elements, field_path, make_hostile, model_text_fields
+from hostile import INLINE, LINKS, PROJECTS, HostileProject, elements, field_path, make_hostile, model_text_fields
+from ita_site.checks.lint_text import QUOTING_KEYS
 from ita_site.model import Agency, Assessment, OitEvidence, Plan
 
 pytestmark = pytest.mark.slow
@@ -103,3 +104,19 @@ def test_every_text_field_of_the_model_is_attacked_or_refused(built) -> None:
                         ("Assessment", "questions[].text"), ("Plan", "measures[].owner"), ("Plan", "title"),
                         ("OitEvidence", "items[].title"), ("Plan", "measures[].progress[].text")}
     assert must_be_attacked <= attacked, sorted(must_be_attacked - attacked)
+
+
+@pytest.mark.parametrize("name", list(PROJECTS))
+def test_script_and_data_links_are_refused_and_never_become_links(tmp_path: Path, name: str) -> None:
+    """javascript: and data: addresses stop the build wherever they are typed, except in the records that
+    quote the source word for word (source notes, contradictions); there they show as text, never as a link."""
+    project = make_hostile(PROJECTS[name], tmp_path / name, "arabic", prefix="", suffix=LINKS)
+    quoting = {(file, loc) for file, loc in project.attacked if set(loc) & QUOTING_KEYS}
+    assert project.refused and project.attacked == quoting, sorted(project.attacked - quoting)
+    result = run_mkdocs_build(project.root, project.root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in _pages(project.root / "site"):
+        for tag, attrs in elements(page).tags:
+            for attr, value in attrs:
+                scheme = _SPACES.sub("", value).lower().split(":", 1)[0]
+                assert not (attr in _URL_ATTRIBUTES and scheme in ("javascript", "data")), f"{page}: <{tag} {attr}>"
