@@ -114,6 +114,11 @@ def _catalogue() -> dict[str, Message]:
                           "เพิ่มคะแนนให้ครบทุกตัวชี้วัดตามเอกสารผลการประเมิน", "add every indicator's score"),
         "ITA208": Message(W, "ไม่พบเกณฑ์ระดับผลการประเมินของปี {year} จึงตรวจระดับไม่ได้",
                           "no score bands for {year}; the level cannot be checked", "", ""),
+        "ITA209": Message(E, "id \"{id}\" ใช้เป็นที่อยู่หน้าเว็บ {path} ซึ่งเป็นที่อยู่ของ{page}อยู่แล้ว",
+                          "id \"{id}\" would be the address {path}, which is already the address of another page",
+                          "เปลี่ยน id เป็นคำอื่น เช่น {id}-1 (id index, document และ report ของมาตรการ และ index ของจุดอ่อน "
+                          "ใช้ไม่ได้)", "choose another id such as {id}-1 (measure ids index, document and report, and "
+                          "weakness id index, are taken)"),
         # --- recorded contradictions and source notes (ITA3xx) ---
         "ITA301": Message(W, "ต้นฉบับขัดแย้งกันเอง (บันทึกไว้แล้ว): {note}", "the source contradicts itself (recorded): {note}",
                           "ยืนยันกับเจ้าของเอกสารแล้วแก้ไขให้ตรงกัน จากนั้นลบรายการ \"{id}\" ใน contradictions",

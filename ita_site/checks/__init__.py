@@ -21,6 +21,7 @@ CHECKS: tuple[Check, ...] = (
     references.check_ids,
     references.check_framework,
     references.check_links,
+    references.check_page_paths,
     contradictions.check_recorded,
     loop.check_weakness_measures,
     loop.check_oit_evidence,

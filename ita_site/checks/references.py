@@ -8,7 +8,19 @@ from typing import Iterable, Sequence
 from ..findings import Finding
 from ..framework import Framework, available_years, framework_for, normalize_oit_code
 from ..load import Document
+from ..oit import oit_index_path
 from ..project import Project
+from ..render import (
+    HOME_PATH,
+    OIT_REFERENCES_PATH,
+    assessment_path,
+    document_path,
+    measure_path,
+    plan_path,
+    report_path,
+    weakness_index_path,
+    weakness_path,
+)
 
 
 def _duplicates(doc: Document, items: Sequence[object], list_name: str, attr: str = "id") -> Iterable[Finding]:
@@ -39,6 +51,32 @@ def check_ids(project: Project) -> Iterable[Finding]:
         yield from _duplicates(doc, plan.measures, "measures", "number")
         yield from _duplicates(doc, plan.steps, "steps", "number")
         yield from _duplicates(doc, plan.contradictions, "contradictions")
+
+
+def check_page_paths(project: Project) -> Iterable[Finding]:
+    """An id becomes a page address; one that is also the address of another page would replace it.
+
+    Measure ids "index", "document" and "report", and weakness id "index", are the addresses of the
+    plan, its full document, its report and the weakness list.
+    """
+    fixed = {HOME_PATH: "หน้าแรก", OIT_REFERENCES_PATH: "หน้าข้อ OIT ที่อ้างถึง"}
+    for year in project.assessments:
+        fixed |= {assessment_path(year): "หน้าผลการประเมิน", weakness_index_path(year): "หน้ารายการจุดอ่อน"}
+    for year in project.plans:
+        fixed |= {plan_path(year): "หน้ามาตรการ", document_path(year): "หน้าฉบับเต็มสำหรับพิมพ์",
+                  report_path(year): "หน้ารายงานผลการดำเนินการ"}
+    for year in project.oit:
+        fixed[oit_index_path(year)] = "หน้ารายการข้อ OIT"
+    claims: list[tuple[str, Document, tuple[str | int, ...], str]] = []
+    for year, assessment in project.assessments.items():
+        claims += [(weakness_path(year, w.id), project.doc_of(assessment), ("weaknesses", i, "id"), w.id)
+                   for i, w in enumerate(assessment.weaknesses)]
+    for year, plan in project.plans.items():
+        claims += [(measure_path(year, m.id), project.doc_of(plan), ("measures", i, "id"), m.id)
+                   for i, m in enumerate(plan.measures)]
+    for path, doc, loc, ident in claims:
+        if path in fixed:
+            yield doc.finding("ITA209", loc, id=ident, page=fixed[path], path=path.removesuffix(".md"))
 
 
 def _indicator(doc: Document, fw: Framework, number: int, loc: tuple) -> Iterable[Finding]:
