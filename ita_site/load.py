@@ -1,13 +1,15 @@
 """Read content files into plain data while keeping where every key and item came from.
 
-Everything that can go wrong with a file a person edited (encoding, tabs, YAML syntax, duplicate
-keys, aliases, size) becomes a located Finding here; nothing below this module sees raw bytes.
+Everything that can go wrong with a file a person edited (what the name stands for, encoding, tabs, YAML
+syntax, duplicate keys, aliases, size) becomes a located Finding here; nothing below this module sees raw bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from decimal import Decimal, InvalidOperation
@@ -212,10 +214,32 @@ def _line_col_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def _utf16(raw: bytes) -> str | None:
+    """"UTF-16 LE" or "UTF-16 BE" when the bytes are UTF-16 text (Notepad's "Unicode"), with or without a BOM.
+
+    Without a BOM, the NUL high bytes of the ASCII keys all fall on one side of each pair, which no UTF-8
+    file and hardly any binary file does.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 LE" if raw[0] == 0xFF else "UTF-16 BE"
+    if len(raw) % 2 or b"\x00" not in raw:
+        return None
+    for order, low, high in (("LE", raw[0::2], raw[1::2]), ("BE", raw[1::2], raw[0::2])):
+        if b"\x00" in high and b"\x00" not in low:
+            try:
+                raw.decode(f"utf-16-{order.lower()}")
+            except UnicodeDecodeError:
+                return None
+            return f"UTF-16 {order}"
+    return None
+
+
 def decode(raw: bytes, name: str) -> str:
     """Bytes to text, or a ContentError that says exactly what is wrong with the encoding."""
     if len(raw) > MAX_BYTES:
         raise ContentError([Finding("ITA009", name, 1, 1, {"size": len(raw), "limit": MAX_BYTES})])
+    if (utf16 := _utf16(raw)) is not None:
+        raise ContentError([Finding("ITA022", name, 1, 1, {"encoding": utf16})])
     if b"\x00" in raw:
         line, col = _line_col_of_offset(raw, raw.index(b"\x00"))
         raise ContentError([Finding("ITA010", name, line, col)])
@@ -258,18 +282,87 @@ def parse(text: str, name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
         raise ContentError([Finding("ITA006", name, 1, 1, {"problem": str(exc).splitlines()[0]})]) from None
 
 
-def read_document(path: Path, root: Path) -> Document:
-    """Read one content file; ``root`` only shapes the name shown in messages."""
+_NOT_REGULAR = (  # what a name can stand for besides a file, as the finding names it
+    (stat.S_ISDIR, "โฟลเดอร์", "folder"),
+    (stat.S_ISFIFO, "ท่อส่งข้อมูล (FIFO)", "FIFO (named pipe)"),
+    (stat.S_ISSOCK, "ซ็อกเก็ต (socket)", "socket"),
+    (stat.S_ISCHR, "อุปกรณ์ (device)", "device"),
+    (stat.S_ISBLK, "อุปกรณ์ (device)", "device"),
+)
+# Opening a FIFO or a device must not wait for a writer or take over the terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _not_regular(mode: int, shown: str) -> dict[str, object] | None:
+    """The ITA018 arguments naming what a non-regular file is, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    th, en = next(((th, en) for test, th, en in _NOT_REGULAR if test(mode)), ("ไฟล์พิเศษ", "special file"))
+    return {"path": shown, "kind": th, "kind_en": en}
+
+
+def _unreadable(exc: OSError, shown: str) -> tuple[str, dict[str, object]]:
+    return "ITA021", {"path": shown, "problem": exc.strerror or type(exc).__name__}
+
+
+def refusal(path: Path, shown: str, inside: Sequence[Path]) -> tuple[str, dict[str, object]] | None:
+    """Why ``path`` (``shown`` in messages) may not be read or published: a finding code and its arguments.
+
+    Only regular files qualify, and a symlink only when it resolves into one of the ``inside`` folders
+    (resolved): anything else could hang a reader, never end, or publish a file from outside the project.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            return "ITA019", {"path": shown, "target": os.readlink(path)}
+        return _unreadable(exc, shown)
+    real = Path(os.path.realpath(path))
+    if not any(real.is_relative_to(folder) for folder in inside):
+        return "ITA020", {"path": shown, "target": str(real), "folder": inside[0].name}
+    kind = _not_regular(info.st_mode, shown)
+    return ("ITA018", kind) if kind is not None else None
+
+
+def _read_bytes(path: Path, name: str, inside: Sequence[Path]) -> bytes:
+    """The bytes of a content file, never more than MAX_BYTES + 1 of them, without blocking."""
+    def refuse(code: str, args: dict[str, object]) -> ContentError:
+        return ContentError([Finding(code, name, 1, 1, args)])
+
+    problem = refusal(path, name, inside)
+    if problem is not None:
+        raise refuse(*problem)
+    try:
+        with open(os.open(path, _OPEN_FLAGS), "rb") as file:
+            info = os.fstat(file.fileno())  # the name may have been replaced since it was checked
+            kind = _not_regular(info.st_mode, name)
+            if kind is not None:
+                raise refuse("ITA018", kind)
+            if info.st_size > MAX_BYTES:
+                raise refuse("ITA009", {"size": info.st_size, "limit": MAX_BYTES})
+            return file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise refuse(*_unreadable(exc, name)) from None
+
+
+def read_document(path: Path, root: Path, inside: Sequence[Path] = ()) -> Document:
+    """Read one content file, named in messages relative to ``root``.
+
+    The file must resolve into ``root`` or one of the ``inside`` folders (see ``refusal``).
+    """
     try:
         name = path.relative_to(root).as_posix()
     except ValueError:
         name = path.as_posix()
-    text = decode(path.read_bytes(), name)
+    text = decode(_read_bytes(path, name, (Path(root).resolve(), *inside)), name)
     data, spots = parse(text, name)
     return Document(path=path, name=name, data=data, spots=spots)
 
 
 def iter_content_files(content_dir: Path) -> Iterator[Path]:
-    """Every YAML file under the content folder, in a stable order."""
+    """Every name under the content folder ending in .yaml or .yml, in a stable order.
+
+    Folders, symlinks and special files with such a name are included, so the reader can say what is wrong.
+    """
     for pattern in ("*.yaml", "*.yml"):
         yield from sorted(content_dir.rglob(pattern))

@@ -83,6 +83,26 @@ def _catalogue() -> dict[str, Message]:
         "ITA017": Message(E, "ไม่พบโฟลเดอร์เนื้อหา {path}", "content folder {path} not found",
                           "ตรวจค่า content_dir ใน mkdocs.yml หรือสร้างโครงการด้วย ita-site init",
                           "check content_dir in mkdocs.yml, or create a project with ita-site init"),
+        "ITA018": Message(E, "{path} ไม่ใช่ไฟล์ธรรมดา แต่เป็น{kind}", "{path} is not a regular file but a {kind_en}",
+                          "ใช้ไฟล์ธรรมดาแทน หรือย้าย{kind}นี้ออกไป (ในโฟลเดอร์ content ชื่อที่ลงท้ายด้วย .yaml ต้องเป็นไฟล์เนื้อหา)",
+                          "put a plain file there instead, or move this {kind_en} away (under content/, names "
+                          "ending in .yaml must be content files)"),
+        "ITA019": Message(E, "{path} เป็นลิงก์ (symlink) ที่ชี้ไปยัง {target} ซึ่งไม่มีอยู่",
+                          "{path} is a broken symlink: it leads to {target}, which does not exist",
+                          "ลบลิงก์นี้ หรือคัดลอกไฟล์จริงมาไว้แทน", "remove the link, or put the real file in its place"),
+        "ITA020": Message(E, "{path} เป็นลิงก์ (symlink) ที่ชี้ออกนอกโฟลเดอร์ {folder} ไปยัง {target}",
+                          "{path} is a symlink leading out of the folder {folder}, to {target}",
+                          "คัดลอกไฟล์จริงมาไว้ในโฟลเดอร์ {folder} แทนลิงก์ ไฟล์นอกโฟลเดอร์นี้จะไม่ถูกอ่านหรือเผยแพร่",
+                          "copy the real file into {folder} instead of linking to it; files outside are never "
+                          "read or published"),
+        "ITA021": Message(E, "อ่าน {path} ไม่ได้ ({problem})", "cannot read {path} ({problem})",
+                          "ตรวจสิทธิ์การอ่านไฟล์ (คลิกขวา > Properties > Security) หรือปิดโปรแกรมที่เปิดไฟล์ค้างไว้ แล้วลองใหม่",
+                          "check that you may read the file, or close the program that holds it, and try again"),
+        "ITA022": Message(E, "ไฟล์บันทึกเป็น {encoding} ไม่ใช่ UTF-8", "file is saved as {encoding}, not UTF-8",
+                          "เปิดไฟล์แล้วบันทึกใหม่แบบ UTF-8 เช่น ใน Notepad เลือก Save As > Encoding: UTF-8 "
+                          "(ไม่ใช่ Unicode หรือ UTF-16)",
+                          "open the file and save it again as UTF-8, e.g. in Notepad Save As > Encoding: UTF-8 "
+                          "(not Unicode or UTF-16)"),
         # --- shape of the data (ITA1xx) ---
         "ITA101": Message(E, "ขาดช่อง \"{field}\" ที่ต้องมี", "missing required field \"{field}\"",
                           "เพิ่มบรรทัด {field}: ...", "add a line {field}: ..."),

@@ -8,6 +8,7 @@ messages instead of a traceback.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from . import search_words, site_assets, thai
 from .checks import run_checks
 from .findings import ContentError, Finding, Level
+from .load import refusal
 from .progress import reference_date
 from .project import Project, load_project
 from .render import NavEntry, Site, render_site
@@ -146,6 +148,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.project is not None
         docs_dir = Path(config.docs_dir).resolve()
+        self._refuse_unsafe_sources(files, config.docs_dir, Path(config.config_file_path).parent)
         for page in self.site.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None and not existing.generated_by:
@@ -163,6 +166,20 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             own = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
             config.nav = [*escaped_nav(self.site.nav), *own]
         return files
+
+    def _refuse_unsafe_sources(self, files: Files, docs_dir: str, root: Path) -> None:
+        """Stop the build on a symlink in docs_dir that leads out of it (MkDocs would publish its target) or on a
+        name that is not a regular file, naming each one."""
+        findings = []
+        for file in files:
+            if file.generated_by or file.src_dir != docs_dir or file.abs_src_path is None:  # theme files come later
+                continue
+            shown = Path(os.path.relpath(file.abs_src_path, root)).as_posix()
+            problem = refusal(Path(file.abs_src_path), shown, (Path(docs_dir).resolve(),))
+            if problem is not None:
+                findings.append(Finding(problem[0], shown, 1, 1, problem[1]))
+        if findings:
+            raise PluginError(self._report(findings))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Runs after Material's search plugin writes the index, before its offline plugin copies it.

@@ -6,6 +6,7 @@ This is the single entry point the checks, the renderer, the CLI and the MkDocs 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from .findings import ContentError, Finding, Level
-from .load import Document, iter_content_files, read_document
+from .load import Document, iter_content_files, read_document, refusal
 from .model import Agency, Assessment, Evidence, OitEvidence, Plan
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
@@ -166,7 +167,7 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
     documents: dict[str, Document] = {}
     for path in iter_content_files(content_dir):
         try:
-            doc = read_document(path, root)
+            doc = read_document(path, root, (content_dir.resolve(),))
         except ContentError as exc:
             findings.extend(exc.findings)
             continue
@@ -246,19 +247,21 @@ def _attachment(content_dir: Path, doc: Document, loc: tuple, written: str) -> P
         return doc.finding("ITA610", loc, path=written)
     if len(parts) < 2 or parts[0] != ATTACHMENT_DIR:
         return doc.finding("ITA612", loc, path=written)
-    base = content_dir.resolve()
-    path = (base / written).resolve()
-    if not path.is_relative_to(base):
-        return doc.finding("ITA610", loc, path=written)
-    if not path.is_file():
+    path = content_dir / written
+    if not os.path.lexists(path):
         folder = path.parent
-        names = sorted(f.name for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
+        inside = folder.is_dir() and folder.resolve().is_relative_to(content_dir.resolve())
+        names = sorted(f.name for f in folder.iterdir() if f.is_file()) if inside else []
         close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.5)
         listing = ", ".join(names[:8]) or "(ว่าง / empty)"
         return doc.finding("ITA611", loc, path=written,
                            suggestion=f"หรือหมายถึง \"{close[0]}\"?" if close else f"ไฟล์ในโฟลเดอร์นั้น: {listing}",
                            suggestion_en=f"did you mean \"{close[0]}\"?" if close else f"files there: {listing}")
-    return path
+    problem = refusal(path, written, (content_dir.resolve(),))  # a symlink out of content/ or not a plain file
+    if problem is not None:
+        code, args = problem
+        return doc.finding(code, loc, **args)
+    return path.resolve()
 
 
 def _kind_of(rel: str) -> type[BaseModel] | None:

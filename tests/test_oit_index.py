@@ -58,7 +58,7 @@ def test_attached_files_must_exist_inside_content_files(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_project(content, tmp_path)
     found = [(f.code, f.line) for f in caught.value.findings]
-    assert found == [("ITA610", 5), ("ITA610", 6), ("ITA611", 7), ("ITA612", 8), ("ITA610", 9)]
+    assert found == [("ITA610", 5), ("ITA610", 6), ("ITA611", 7), ("ITA612", 8), ("ITA020", 9)]
     missing = caught.value.findings[2]
     assert missing.file == "content/oit/2566.yaml"
     assert "o1-structure.pdf" in missing.hint("th")  # the near-miss is suggested
