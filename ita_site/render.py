@@ -406,6 +406,7 @@ class Renderer:
             path = weakness_path(year, weak.id)
             pages.append(self.page(view, path, "weakness.md.j2", weak.title, src, a=assessment, year=year, w=weak))
             weakness_nav.append({weak.title: path})
+        weakness_nav = _listed(weakness_nav)
         nav = {f"ผลการประเมิน ITA {ydigits}": [assessment_path(year), {"ตัวชี้วัด": indicator_nav},
                                               {"จุดอ่อน": weakness_nav}]}
         return pages, nav
@@ -421,6 +422,7 @@ class Renderer:
             path = measure_path(year, measure.id)
             pages.append(self.page(view, path, "measure.md.j2", title, src, p=plan, m=measure, year=year))
             nav_items.append({title: path})
+        nav_items = _listed(nav_items)
         pages.append(self.page(view, document_path(year), "document.md.j2", f"{plan.title} (ฉบับเต็ม)", src,
                                p=plan, year=year,
                                a=view.project.assessments.get(plan.based_on) if plan.based_on else None))
@@ -444,6 +446,18 @@ class Renderer:
             pages.append(self.page(view, path, "oit_item.md.j2", title, src, idx=index, row=row, year=year))
             nav_items.append({title: path})
         return pages, {f"OIT ปี {ydigits}": nav_items}
+
+
+#: Most pages a navigation section lists one by one. Every page carries its open section's list, so
+#: a longer list would make every page of the section grow with their number (a plan of 1,000
+#: measures gave 1,000 pages of 1,000 links each); past it, the section lists only its index page,
+#: whose table links them all.
+NAV_SECTION_LIMIT = 40
+
+
+def _listed(section: list[NavEntry]) -> list[NavEntry]:
+    """A section's navigation: its index page, then its pages one by one while there are few enough."""
+    return section if len(section) <= NAV_SECTION_LIMIT + 1 else section[:1]
 
 
 @lru_cache(maxsize=1)

@@ -294,3 +294,44 @@ def write_agency(dest: Path, seed_root: Path, factor: int = 1, index: int = 0, s
         with path.open("w", encoding="utf-8") as handle:
             yaml.dump(data, handle)
     return dest
+
+
+#: What a lean copy of a measure keeps: a plan of 5,000 full copies of the seed's measures would pass
+#: the content file size limit.
+_LEAN_MEASURE = ("id", "number", "title", "addresses", "owner", "start", "end")
+
+
+def write_many_measures(dest: Path, seed_root: Path, measures: int, *, lean: bool = False) -> Path:
+    """The seed project with its latest plan grown to ``measures`` measures (copies of its own, renumbered).
+
+    Only the measures grow, so page sizes can be compared with the seed's page for page. ``lean``
+    copies keep only the fields in ``_LEAN_MEASURE``.
+    """
+    seed_root = Path(seed_root)
+    project = load_project(seed_root / "content", seed_root)
+    year = max(project.plans)
+    dest = Path(dest)
+    for part in _project_parts(seed_root):
+        source = seed_root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, dirs_exist_ok=True)
+        elif source.is_file():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / part)
+    shutil.copytree(seed_root / "content", dest / "content", dirs_exist_ok=True)
+    plan_file = project.doc_of(project.plans[year]).path.relative_to(seed_root)
+    yaml = _yaml()
+    data = yaml.load((seed_root / plan_file).read_text(encoding="utf-8"))
+    originals = data["measures"]
+    grown = []
+    for i in range(measures):
+        measure = copy.deepcopy(originals[i % len(originals)])
+        if lean:
+            measure = {key: value for key, value in measure.items() if key in _LEAN_MEASURE}
+        measure["id"] = f"m-{i + 1}"
+        measure["number"] = f"{i // len(originals) + 1}.{i % len(originals) + 1}"
+        grown.append(measure)
+    data["measures"] = grown
+    with (dest / plan_file).open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return dest
