@@ -20,8 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import search_words, site_assets, thai
+from . import csp, search_words, site_assets, thai
 from .checks import run_checks
 from .findings import ContentError, Finding, Level
 from .load import refusal
@@ -180,6 +181,14 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 findings.append(Finding(problem[0], shown, 1, 1, problem[1]))
         if findings:
             raise PluginError(self._report(findings))
+
+    @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Runs after Material's search plugin writes the index, before its offline plugin copies it.

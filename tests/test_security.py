@@ -16,6 +16,7 @@ import pytest
 from helpers import run_mkdocs_build
 from hostile import INLINE, LINKS, PROJECTS, HostileProject, elements, field_path, make_hostile, model_text_fields
 from ita_site.checks.lint_text import QUOTING_KEYS
+from ita_site.csp import inline_script_hashes as csp_hashes
 from ita_site.model import Agency, Assessment, OitEvidence, Plan
 
 pytestmark = pytest.mark.slow
@@ -120,3 +121,13 @@ def test_script_and_data_links_are_refused_and_never_become_links(tmp_path: Path
             for attr, value in attrs:
                 scheme = _SPACES.sub("", value).lower().split(":", 1)[0]
                 assert not (attr in _URL_ATTRIBUTES and scheme in ("javascript", "data")), f"{page}: <{tag} {attr}>"
+
+
+def test_every_page_carries_a_policy_that_allows_only_its_own_inline_scripts(seed_site: Path) -> None:
+    for page in _pages(seed_site):
+        html = page.read_text(encoding="utf-8")
+        meta = re.search(r'<head[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert meta is not None, f"{page}: no policy first in <head>"
+        sources = meta.group(1).split(";")[0].split()
+        assert sources[:2] == ["script-src", "'self'"] and "'unsafe-inline'" not in sources
+        assert len(sources) - 2 == len(set(csp_hashes(html))), page

@@ -26,7 +26,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = work / "ita.zip"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "ita_site", "package", str(project),
-                             "--output", str(target)], capture_output=True, text=True, env=env, timeout=300)
+                             "--output", str(target)], capture_output=True, text=True, env=env, timeout=300,
+                            cwd=work)
     assert result.returncode == 0, result.stdout + result.stderr
     usb = work / "แฟลชไดรฟ์"
     with zipfile.ZipFile(target) as archive:
