@@ -32,8 +32,17 @@ def _summary(violations: list[dict]) -> list[str]:
     ]
 
 
+#: True once no CSS transition or animation is running: colours read mid-fade are not the page's colours.
+SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+
+
 def _check(page, name: str) -> None:
-    """Run axe, keep its findings as an artifact, and fail on any violation."""
+    """Run axe once the page has settled, keep its findings as an artifact, and fail on any violation.
+
+    open_page focuses the search box; at phone width that fades the search overlay in, and axe used to
+    read the fading text (#e6e6e6 on white) in some runs and fail on colour contrast.
+    """
+    page.wait_for_function(SETTLED, timeout=5_000)
     violations = _violations(page)
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     (ARTIFACTS_DIR / f"axe-{name}.json").write_text(json.dumps(violations, ensure_ascii=False, indent=1), "utf-8")
