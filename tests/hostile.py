@@ -54,17 +54,6 @@ class HostileProject:
     refused: set[tuple[str, Loc]] = field(default_factory=set)
 
 
-def _leaves(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, (*loc, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, (*loc, index))
-    else:
-        yield loc, node
-
-
 def _set(data: Any, loc: Loc, value: Any) -> None:
     for part in loc[:-1]:
         data = data[part]
@@ -91,8 +80,8 @@ def make_hostile(source: Path, dest: Path, digits: str, *, attack: bool = True,
     originals = {path.relative_to(content).as_posix(): yaml.safe_load(path.read_text(encoding="utf-8"))
                  for path in iter_content_files(content)}
     originals["agency.yaml"]["digits"] = digits
-    attacked = {(name, loc) for name, data in originals.items() for loc, value in _leaves(data)
-                if attack and isinstance(value, str) and loc != ("digits",)}
+    attacked = {(name, loc) for name in originals for loc, _ in read_document(content / name, dest).strings
+                if attack and loc != ("digits",)}
     refused: set[tuple[str, Loc]] = set()
     for _ in range(20):
         for name, data in originals.items():
