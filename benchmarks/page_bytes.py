@@ -21,9 +21,9 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the synthetic-agency generator lives with the tests
 
-from ita_site.synthetic import write_many_measures  # noqa: E402
+from support.synthetic import write_many_measures  # noqa: E402
 
 
 def _build(project: Path, site: Path) -> tuple[int, float, int]:

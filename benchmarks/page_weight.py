@@ -45,7 +45,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ita_site import site_assets
+from ita_site.site import site_assets
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = REPO_ROOT / "tests" / "browser"
@@ -293,7 +293,7 @@ def run(runs: int, query: str, control: bool = False) -> dict[str, Any]:
     }
     others = [name for name in timings if name != "plain"]
     return {
-        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "query": query,
         "runs": runs,
         "home_page": weight,

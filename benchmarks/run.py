@@ -132,7 +132,7 @@ def child_overhead(project: str, repeats: int) -> dict[str, Any]:
 
 def _time_content_loading() -> list[float]:
     """Record how long each build spends reading the content files (the plugin's load_project)."""
-    from ita_site import plugin
+    from ita_site.plugin import plugin
 
     spent: list[float] = []
     load = plugin.load_project
@@ -194,8 +194,8 @@ def _child(mode: str, *args: Any) -> dict[str, Any]:
 
 def make_agencies(work: Path, sizes: list[int]) -> dict[str, Path]:
     """A synthetic agency project per size ("1x", "10x", ...)."""
-    from ita_site.project import load_project
-    from ita_site.synthetic import write_agency
+    from ita_site.content.project import load_project
+    from support.synthetic import write_agency
 
     seed = load_project(REPO / "content", REPO)
     projects = {}
@@ -208,7 +208,7 @@ def make_agencies(work: Path, sizes: list[int]) -> dict[str, Path]:
 def measure_check(project: Path, repeats: int) -> dict[str, Any]:
     """``ita-site check``'s work in this process (load, checks), and one run of the command."""
     from ita_site.checks import run_checks
-    from ita_site.project import load_project
+    from ita_site.content.project import load_project
 
     loads, checks = [], []
     for _ in range(repeats):
@@ -230,9 +230,9 @@ def measure_check(project: Path, repeats: int) -> dict[str, Any]:
 
 
 def measure_many(work: Path, count: int, jobs: int, repeats: int) -> dict[str, Any]:
-    from ita_site.many import build_many
-    from ita_site.project import load_project
-    from ita_site.synthetic import write_agency
+    from ita_site.content.project import load_project
+    from ita_site.plugin.many import build_many
+    from support.synthetic import write_agency
 
     seed = load_project(REPO / "content", REPO)
     projects = [str(write_agency(work / "many" / f"agency-{i:02d}", REPO, factor=1, index=i, seed=seed))
@@ -251,9 +251,9 @@ def measure_many(work: Path, count: int, jobs: int, repeats: int) -> dict[str, A
 
 
 def run(sizes: list[int], repeats: int, many: int) -> dict[str, Any]:
-    from ita_site.many import usable_cpus
+    from ita_site.plugin.many import usable_cpus
 
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     report: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"), "clock": os.environ.get("ITA_BENCH_CLOCK", "cpu"),
         "python": sys.version.split()[0], "cpus": os.cpu_count(), "load_average_start": os.getloadavg(),
@@ -279,7 +279,7 @@ def run(sizes: list[int], repeats: int, many: int) -> dict[str, Any]:
             report["scaling"][name] = result
         report["build_many"] = measure_many(work, many, usable_cpus(), 2 if repeats > 1 else 1)
     report["load_average_end"] = os.getloadavg()
-    report["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    report["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report["verdicts"] = verdicts(report)
     return report
 
@@ -362,5 +362,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
+    sys.path[:0] = [str(REPO), str(REPO / "tests")]  # the synthetic-agency generator lives with the tests
     main()

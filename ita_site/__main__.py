@@ -1,5 +1,5 @@
 """``python -m ita_site`` runs the ``ita-site`` command."""
 
-from .cli import main
+from ita_site.cli.commands import main
 
 main()

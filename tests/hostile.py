@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,10 +19,10 @@ from pydantic import BaseModel
 
 from helpers import REPO, copy_project
 from ita_site.checks import run_checks
-from ita_site.findings import ContentError, Finding, Level
-from ita_site.load import Loc, iter_content_files, read_document
-from ita_site.model import Agency, Assessment, OitEvidence, Plan
-from ita_site.project import load_project
+from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.load import Loc, iter_content_files, read_document
+from ita_site.content.model import Agency, Assessment, OitEvidence, Plan
+from ita_site.content.project import load_project
 
 #: Put at the start of a field: block syntax that only works at the start of a line.
 BLOCK = '!!! danger "ITA"\n\n<div markdown>\n<script>alert("block")</script>\n</div>\n\n'

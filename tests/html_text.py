@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ita_site.thai import to_arabic_digits
+from ita_site.content.thai import to_arabic_digits
 
 
 class _Collector(HTMLParser):

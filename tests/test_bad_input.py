@@ -20,8 +20,8 @@ from click.testing import CliRunner
 
 from helpers import run_mkdocs_build
 from html_text import page_text, parse, squashed
-from ita_site.cli import main
-from ita_site.load import MAX_BYTES, MAX_DEPTH
+from ita_site.cli.commands import main
+from ita_site.content.load import MAX_BYTES, MAX_DEPTH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = sorted(p for p in (FIXTURES / "bad").iterdir() if (p / "expected.txt").is_file())

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from ita_site.charts import Band, Bar, bar_chart, trend_chart
+from ita_site.site.charts import Band, Bar, bar_chart, trend_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")

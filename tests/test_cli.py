@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import REPO, run_mkdocs_build
-from ita_site import cli, schema
-from ita_site.project import load_project
+from ita_site.cli import commands as cli
+from ita_site.content.project import load_project
+from ita_site.outputs import schema
 
 CLI = [sys.executable, "-m", "ita_site"]
 GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
@@ -208,7 +209,7 @@ def test_schema_command_prints_the_packaged_schema() -> None:
     printed = json.loads(result.stdout)
     assert set(printed["$defs"]) >= {"Agency", "Assessment", "Plan"}
     assert printed["$defs"]["Assessment"]["additionalProperties"] is False
-    packaged = (REPO / "ita_site" / "schema" / "content.schema.json").read_text(encoding="utf-8")
-    assert packaged == result.stdout, "regenerate with: ita-site schema > ita_site/schema/content.schema.json"
+    packaged = (REPO / "ita_site" / "outputs" / "schema" / "content.schema.json").read_text(encoding="utf-8")
+    assert packaged == result.stdout, "regenerate with: ita-site schema > ita_site/outputs/schema/content.schema.json"
     kind = json.loads(run("schema", "--kind", "plan").stdout)
     assert kind["$ref"] == "content.schema.json#/$defs/Plan"

@@ -5,7 +5,7 @@ from importlib.resources import files
 
 import pytest
 
-from ita_site.framework import (
+from ita_site.content.framework import (
     Framework,
     UnknownFrameworkYear,
     available_years,
@@ -19,7 +19,7 @@ YEARS = (2564, 2565, 2566, 2567, 2568)
 
 
 def _file_text(year: int) -> str:
-    return files("ita_site").joinpath("frameworks", f"{year}.yaml").read_text(encoding="utf-8")
+    return files("ita_site.content").joinpath("frameworks", f"{year}.yaml").read_text(encoding="utf-8")
 
 
 def test_available_years() -> None:

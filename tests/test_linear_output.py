@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, run_mkdocs_build
-from ita_site.render import NAV_SECTION_LIMIT
-from ita_site.synthetic import write_many_measures
+from ita_site.site.render import NAV_SECTION_LIMIT
+from support.synthetic import write_many_measures
 
 pytestmark = pytest.mark.slow
 

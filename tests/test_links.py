@@ -15,17 +15,18 @@ import ssl
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import serving
 
-from ita_site import links
-from ita_site.cli import main
-from ita_site.links import MAX_HOPS, Address, Checker, LinkCache, check_links, public_only
+from helpers import serving
+from ita_site.cli import links as links_cli
+from ita_site.cli.commands import main
+from ita_site.outputs.links import MAX_HOPS, Address, Checker, LinkCache, check_links, public_only
 
 AGENCY = "id: a\nname: องค์การบริหารส่วนตำบลทดสอบ\ntype: องค์การบริหารส่วนตำบล\ndistrict: ก\nprovince: ข\n"
 LOCAL = ipaddress.ip_address("127.0.0.1")
@@ -90,13 +91,13 @@ class _Handler(BaseHTTPRequestHandler):
         except ConnectionError:  # the checker gave up, as it should
             pass
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:
         self._answer(False)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._answer(True)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output quiet
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -319,7 +320,7 @@ def _links(project: Path, *args: str) -> Result:
 @pytest.fixture()
 def allow_local(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let the command reach the tests' server on 127.0.0.1, the one thing its public-only policy refuses."""
-    monkeypatch.setattr(links, "public_only", local_only)
+    monkeypatch.setattr(links_cli, "public_only", local_only)
 
 
 @pytest.mark.usefixtures("allow_local")

@@ -16,9 +16,9 @@ import pytest
 from helpers import REPO
 from ita_site.checks import lint_names, lint_scores, run_checks
 from ita_site.checks.lint_names import AgencyNames
-from ita_site.findings import ContentError, Finding, Level
-from ita_site.framework import load_framework
-from ita_site.project import load_project
+from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.framework import load_framework
+from ita_site.content.project import load_project
 
 GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
 # The source document sits in the shared folder beside the repository (skipped where it is absent).

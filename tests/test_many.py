@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO
 
-from ita_site.project import load_project
-from ita_site.staging import MARKER
-from ita_site.synthetic import write_agency
+from helpers import REPO
+from ita_site.content.project import load_project
+from ita_site.plugin.staging import MARKER
+from support.synthetic import write_agency
 
 AGENCIES = 20
 BROKEN = 7

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from ita_site.checks import run_checks
-from ita_site.findings import ContentError, Level
-from ita_site.oit import itas_rows, oit_year, site_address, write_itas_csv
-from ita_site.project import load_project
-from ita_site.render import render_site
+from ita_site.content.findings import ContentError, Level
+from ita_site.content.oit import itas_rows, oit_year, site_address, write_itas_csv
+from ita_site.content.project import load_project
+from ita_site.site.render import render_site
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "tambon-example"

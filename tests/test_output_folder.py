@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from ita_site import cli
-from ita_site.staging import MARKER, staged, swap_into_place
+from ita_site.cli import commands as cli
+from ita_site.plugin.staging import MARKER, staged, swap_into_place
 
 GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
 
@@ -102,7 +102,7 @@ def test_staging_folders_of_a_killed_build_are_removed(project: Path) -> None:
 
 def test_a_second_build_of_a_site_waits_for_the_first(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    second = [sys.executable, "-c", "import sys; from pathlib import Path; from ita_site.staging import staged\n"
+    second = [sys.executable, "-c", "import sys; from pathlib import Path; from ita_site.plugin.staging import staged\n"
               "with staged(Path(sys.argv[1])) as folder: (folder / 'index.html').write_text('second')", str(site)]
     with staged(site) as folder:
         (folder / "index.html").write_text("first", encoding="utf-8")

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from helpers import REPO, copy_project
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
@@ -96,7 +97,7 @@ def test_an_output_outside_the_project_and_here_is_refused(tmp_path: Path) -> No
 
 
 def test_links_out_of_the_site_and_the_build_marker_stay_out_of_the_zip(tmp_path: Path) -> None:
-    from ita_site.staging import MARKER
+    from ita_site.plugin.staging import MARKER
 
     secret = tmp_path / "secret.txt"
     secret.write_text("password", encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from helpers import REPO, copy_project, run_mkdocs_build
-from ita_site import site_assets
+from ita_site.site import site_assets
 
 
 def _configured() -> object:
@@ -24,9 +24,9 @@ def test_serve_watches_the_content_folder() -> None:
 def test_site_name_theme_and_search_come_from_the_plugin() -> None:
     config = _configured()
     assert config.site_name == "องค์การบริหารส่วนตำบลโละจูด"
-    assert any(Path(d).parts[-2:] == ("ita_site", "theme") for d in config.theme.dirs)
+    assert any(Path(d).parts[-2:] == ("site", "theme") for d in config.theme.dirs)
     assert config.theme.dirs.index(str(REPO / "theme_overrides")) < \
-        [Path(d).parts[-2:] for d in config.theme.dirs].index(("ita_site", "theme"))
+        [Path(d).parts[-2:] for d in config.theme.dirs].index(("site", "theme"))
     assert "assets/ita/css/ita.css" in [str(css) for css in config.extra_css]
 
 

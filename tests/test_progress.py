@@ -10,10 +10,10 @@ import pytest
 from html_text import page_text
 from ita_site.checks import run_checks
 from ita_site.checks.loop import check_progress_reported, check_weakness_measures
-from ita_site.findings import Level
-from ita_site.model import Plan
-from ita_site.progress import DUE_SOON_DAYS, measure_state, plan_summary, reference_date
-from ita_site.project import load_project
+from ita_site.content.findings import Level
+from ita_site.content.model import Plan
+from ita_site.content.progress import DUE_SOON_DAYS, measure_state, plan_summary, reference_date
+from ita_site.content.project import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def test_plan_summary_counts() -> None:
 
 
 def test_percent_outside_0_to_100_is_a_located_error(tmp_path: Path) -> None:
-    from ita_site.findings import ContentError
+    from ita_site.content.findings import ContentError
 
     content = tmp_path / "content"
     (content / "plans").mkdir(parents=True)
@@ -139,12 +139,12 @@ def test_seed_site_shows_no_progress_report_honestly(seed_site: Path) -> None:
 
 
 def test_build_date_comes_from_the_setting_else_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 9, 10, 23, 0, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2024, 9, 10, 23, 0, tzinfo=dt.UTC).timestamp())))
     assert reference_date(None) == dt.date(2024, 9, 10)
     assert reference_date("2023-01-02") == dt.date(2023, 1, 2)
     findings = list(check_progress_reported(load_project(REPO / "content", REPO), reference_date()))
     assert len(findings) == 4  # the seed's measures started on 1 October 2023
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2023, 9, 30, tzinfo=dt.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2023, 9, 30, tzinfo=dt.UTC).timestamp())))
     assert list(check_progress_reported(load_project(REPO / "content", REPO), reference_date())) == []  # not started
 
 

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from helpers import REPO
 from ita_site.checks import run_checks
-from ita_site.export import full_data
-from ita_site.findings import ContentError, Finding
-from ita_site.model import Agency, Assessment, Plan
-from ita_site.project import Project, load_project
-from ita_site.render import render_site
+from ita_site.content.findings import ContentError, Finding
+from ita_site.content.model import Agency, Assessment, Plan
+from ita_site.content.project import Project, load_project
+from ita_site.outputs.export import full_data
+from ita_site.site.render import render_site
 
 SEED = REPO / "content"
 SMALL = Path(__file__).parent / "fixtures" / "good" / "lohjood" / "content"

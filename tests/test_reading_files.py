@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import run_mkdocs_build
-from ita_site.cli import main
+from ita_site.cli.commands import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good" / "lohjood"

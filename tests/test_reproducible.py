@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO
 
-from ita_site.synthetic import write_agency
+from helpers import REPO
+from support.synthetic import write_agency
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 

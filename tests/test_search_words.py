@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_site.search_words import INDEX_PATH, WORD_BREAK, mark_search_index, separates_words, thai_word_marker
-from ita_site.site_assets import SEARCH_SEPARATOR
+from ita_site.site.search_words import INDEX_PATH, WORD_BREAK, mark_search_index, separates_words, thai_word_marker
+from ita_site.site.site_assets import SEARCH_SEPARATOR
 
 ZW = WORD_BREAK
 

@@ -7,8 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from html_text import page_text, parse, squashed
 import seed_expectations as seed
+from html_text import page_text, parse, squashed
 
 
 def test_strict_build_has_no_warnings(seed_build) -> None:
@@ -32,7 +32,7 @@ def test_indicator_page(seed_site: Path, number: int) -> None:
     text = page_text(seed_site / "2566" / "indicators" / f"{number}.html")
     assert squashed(name) in text
     assert f"คะแนน{score}" in text
-    for indicator, question, q_score in seed.QUESTIONS:
+    for indicator, question, _score in seed.QUESTIONS:
         if indicator == number:
             assert squashed(question) in text, question
 

@@ -1,4 +1,4 @@
-"""Unit tests of ita_site.site_assets and the files it ships (no browser needed)."""
+"""Unit tests of ita_site.site.site_assets and the files it ships (no browser needed)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_site import site_assets
-from ita_site.site_assets import (
+from ita_site.site import site_assets
+from ita_site.site.site_assets import (
     ASSETS_DIR,
     EXTRA_CSS,
     POLYFILL_PATH,
@@ -29,7 +29,7 @@ from ita_site.site_assets import (
 REPO = Path(__file__).resolve().parent.parent
 CSS = ASSETS_DIR / "css" / "ita.css"
 FONTS = ASSETS_DIR / "fonts"
-THAI_STRINGS = REPO / "ita_site" / "theme" / "partials" / "languages" / "th.html"
+THAI_STRINGS = REPO / "ita_site" / "site" / "theme" / "partials" / "languages" / "th.html"
 
 FONT_FILES = [
     "sarabun-latin-400-italic.woff2",
@@ -449,7 +449,7 @@ def test_thai_strings_fix_known_errors_and_cover_material_keys() -> None:
 def test_thai_strings_render_with_material_language_template() -> None:
     jinja2 = pytest.importorskip("jinja2")
     material = pytest.importorskip("material")
-    loader = jinja2.FileSystemLoader([str(REPO / "ita_site" / "theme"), str(Path(material.__file__).parent / "templates")])
+    loader = jinja2.FileSystemLoader([str(REPO / "ita_site" / "site" / "theme"), str(Path(material.__file__).parent / "templates")])
     env = jinja2.Environment(loader=loader)
     template = env.from_string(
         '{% import "partials/language.html" as lang with context %}'

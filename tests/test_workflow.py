@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import REPO
 
 WORKFLOW = Path(".github/workflows/pages.yml")
@@ -97,8 +98,8 @@ def test_check_step_stops_the_workflow_on_bad_content(workflow: dict, project: P
 
 def test_matrix_template_shards_every_agency_exactly_once(tmp_path: Path) -> None:
     """Each runner of the many-agency template builds its share; together they build every agency once."""
-    from ita_site.project import load_project
-    from ita_site.synthetic import write_agency
+    from ita_site.content.project import load_project
+    from support.synthetic import write_agency
 
     template = yaml.safe_load((REPO / "docs" / "templates" / "build-many-matrix.yml").read_text(encoding="utf-8"))
     job = template["jobs"]["build"]

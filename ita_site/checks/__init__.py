@@ -7,12 +7,12 @@ staff see exactly the same findings wherever they look.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-from ..findings import Finding, sort_findings
-from ..progress import reference_date
-from ..project import Project
-from . import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
+from ita_site.checks import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
+from ita_site.content.findings import Finding, sort_findings
+from ita_site.content.progress import reference_date
+from ita_site.content.project import Project
 
 Check = Callable[[Project], Iterable[Finding]]
 DatedCheck = Callable[[Project, dt.date], Iterable[Finding]]
@@ -52,7 +52,7 @@ DATED_CHECKS: tuple[DatedCheck, ...] = (
 def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
     """All findings for a loaded project, including warnings raised while loading it.
 
-    ``today`` is the build date (see :func:`ita_site.progress.reference_date`); by default the
+    ``today`` is the build date (see :func:`ita_site.content.progress.reference_date`); by default the
     same date a build without a ``today`` setting would use.
     """
     today = today or reference_date()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..findings import Finding
-from ..project import Project
+from ita_site.content.findings import Finding
+from ita_site.content.project import Project
 
 
 def check_recorded(project: Project) -> Iterable[Finding]:

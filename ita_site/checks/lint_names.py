@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
-from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from ..findings import Finding
-from ..messages import Level, Message, register
-from ..model import Agency
-from ..project import Project
-from .lint_text import content_documents, text_fields, text_finding
+from ita_site.checks.lint_text import content_documents, text_fields, text_finding
+from ita_site.content.findings import Finding
+from ita_site.content.messages import Level, Message, register
+from ita_site.content.model import Agency
+from ita_site.content.project import Project
 
 register("ITA401", Message(Level.ERROR, "ชื่อหน่วยงานเขียนเป็น \"{found}\" ซึ่งไม่ตรงกับชื่อทางการ",
                            "the agency's name is written \"{found}\", which is not its official name",

@@ -8,12 +8,13 @@ O13, its 2564 code; in 2566 it is O14). Whether a code is known at all is checke
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from typing import Iterable
 
-from ..findings import Finding
-from ..framework import (
+from ita_site.checks.lint_text import TextField, text_finding
+from ita_site.content.findings import Finding
+from ita_site.content.framework import (
     available_years,
     find_oit_code_in_other_years,
     framework_for,
@@ -21,10 +22,9 @@ from ..framework import (
     load_framework,
     normalize_oit_code,
 )
-from ..messages import Level, Message, register
-from ..model import Assessment, OitRef, Recommendation
-from ..project import Project
-from .lint_text import TextField, text_finding
+from ita_site.content.messages import Level, Message, register
+from ita_site.content.model import Assessment, OitRef, Recommendation
+from ita_site.content.project import Project
 
 register("ITA405", Message(Level.ERROR, "รหัส OIT \"{written}\" พิมพ์ด้วยเลขศูนย์ไทย \"๐\" แทนตัวอักษร O",
                            "OIT code \"{written}\" is typed with the Thai digit zero \"๐\" for the letter O",

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..findings import Finding
-from ..messages import Level, Message, register
-from ..model import Plan
-from ..project import Project
-from ..thai import fiscal_year_bounds, format_date, to_arabic_digits
-from .lint_text import text_fields, text_finding
+from ita_site.checks.lint_text import text_fields, text_finding
+from ita_site.content.findings import Finding
+from ita_site.content.messages import Level, Message, register
+from ita_site.content.model import Plan
+from ita_site.content.project import Project
+from ita_site.content.thai import fiscal_year_bounds, format_date, to_arabic_digits
 
 register("ITA416", Message(Level.ERROR, "วันที่ {date} อยู่นอกปีงบประมาณ {year} ({start} ถึง {end})",
                            "date {date} falls outside fiscal year {year} ({start} to {end})",

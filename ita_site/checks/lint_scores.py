@@ -9,18 +9,17 @@ tell which is true, so any figure in text must agree with the structured one or 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Iterable, Iterator
 
-from ..findings import Finding
-from ..framework import Framework
-from ..framework import Level as Band
-from ..messages import Level, Message, register
-from ..model import Assessment, Contradiction
-from ..project import Project
-from ..thai import to_arabic_digits
-from .lint_text import TextField, text_fields, text_finding
-from ..framework import framework_for
+from ita_site.checks.lint_text import TextField, text_fields, text_finding
+from ita_site.content.findings import Finding
+from ita_site.content.framework import Framework, framework_for
+from ita_site.content.framework import Level as Band
+from ita_site.content.messages import Level, Message, register
+from ita_site.content.model import Assessment, Contradiction
+from ita_site.content.project import Project
+from ita_site.content.thai import to_arabic_digits
 
 register("ITA410", Message(Level.ERROR, "คะแนน {score} อยู่นอกช่วง 0 ถึง 100", "score {score} is outside 0 to 100",
                            "ตรวจตัวเลขกับเอกสารผลการประเมิน", "check the figure against the result document"))

@@ -8,15 +8,15 @@ that names only the field's first line would leave them hunting, hence :func:`te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from ..findings import Finding
-from ..load import Document
-from ..messages import Level, Message, register
-from ..project import Project
+from ita_site.content.findings import Finding
+from ita_site.content.load import Document
+from ita_site.content.messages import Level, Message, register
+from ita_site.content.project import Project
 
 # Records of what the source got wrong quote the mistakes on purpose; lints must not report them again.
 QUOTING_KEYS = frozenset({"source_notes", "contradictions"})

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
-from .. import thai
-from ..findings import Finding
-from ..framework import find_oit_code_in_other_years, normalize_oit_code
-from ..load import Document
-from ..model import OitEvidence
-from ..oit import code_order, oit_year
-from .lint_oit import code_problem
-from ..project import Project
-from ..framework import framework_for
+from ita_site.checks.lint_oit import code_problem
+from ita_site.content import thai
+from ita_site.content.findings import Finding
+from ita_site.content.framework import find_oit_code_in_other_years, framework_for, normalize_oit_code
+from ita_site.content.load import Document
+from ita_site.content.model import OitEvidence
+from ita_site.content.oit import code_order, oit_year
+from ita_site.content.project import Project
 
 
 def check_weakness_measures(project: Project) -> Iterable[Finding]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from ..findings import Finding
-from ..framework import Framework, available_years, framework_for, normalize_oit_code
-from ..load import Document
-from ..oit import oit_index_path
-from ..project import Project
-from ..render import (
+from ita_site.content.findings import Finding
+from ita_site.content.framework import Framework, available_years, framework_for, normalize_oit_code
+from ita_site.content.load import Document
+from ita_site.content.oit import oit_index_path
+from ita_site.content.project import Project
+from ita_site.site.render import (
     HOME_PATH,
     OIT_REFERENCES_PATH,
     assessment_path,
@@ -158,7 +158,7 @@ def check_links(project: Project) -> Iterable[Finding]:
                 if ref not in recs:
                     yield _dangling(doc, ("weaknesses", i, "recommendations", j), ref, recs, "ข้อเสนอแนะ",
                                     "recommendation")
-    for year, plan in project.plans.items():
+    for plan in project.plans.values():
         doc = project.doc_of(plan)
         base = project.assessments.get(plan.based_on) if plan.based_on else None
         if plan.based_on and base is None:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from ita_site import render
+from ita_site.site import render
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

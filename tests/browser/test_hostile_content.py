@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_fixtures import PAGE_TYPES, base_url, open_page, search_results
 
 from helpers import REPO, run_mkdocs_build
 from hostile import make_hostile
+from site_fixtures import PAGE_TYPES, base_url, open_page, search_results
 
 pytestmark = pytest.mark.browser
 

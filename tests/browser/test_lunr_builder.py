@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 
 import pytest
-from site_fixtures import seed_site  # noqa: F401
 
-from ita_site import site_assets
+from ita_site.site import site_assets
+from site_fixtures import seed_site  # noqa: F401
 
 pytestmark = pytest.mark.browser
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
 from helpers import REPO, copy_project
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_site import site_assets
+from ita_site.site import site_assets
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -69,7 +69,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from ita_site import search_words, site_assets
+from ita_site.site import search_words
+from ita_site.site import site_assets
 
 
 @event_priority(100)
@@ -121,7 +122,7 @@ def build_site(root: Path, *, patch: bool = True) -> Path:
               - integrity.md
               - agency.md
             """
-        ).format(overrides=json.dumps(str(REPO / "ita_site" / "theme"))),
+        ).format(overrides=json.dumps(str(REPO / "ita_site" / "site" / "theme"))),
         encoding="utf-8",
     )
     site = root / "site"
@@ -162,7 +163,7 @@ def test_build_uses_local_assets(thai_site: Path) -> None:
     assert 'src="assets/ita/js/iframe-worker/shim.js"' in html
     assert 'href="assets/ita/css/ita.css"' in html
     assert "fonts.googleapis" not in html
-    assert 'aria-label="ส่วนหัว"' in html  # corrected Thai strings shipped in ita_site/theme
+    assert 'aria-label="ส่วนหัว"' in html  # corrected Thai strings shipped in ita_site/site/theme
     worker = next((thai_site / "assets/javascripts/workers").glob("search.*.min.js"))
     assert site_assets.WORKER_MARKER in worker.read_text(encoding="utf-8")[:4096]
     index = (thai_site / "search/search_index.json").read_text(encoding="utf-8")

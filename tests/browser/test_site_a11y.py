@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from site_fixtures import ARTIFACTS_DIR, PAGE_TYPES, base_url, open_page, seed_site  # noqa: F401
 
 pytestmark = pytest.mark.browser

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from site_fixtures import MODES, PAGE_TYPES, base_url, open_page, seed_site  # noqa: F401
 
 pytestmark = pytest.mark.browser

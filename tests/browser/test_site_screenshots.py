@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from site_fixtures import ARTIFACTS_DIR, PAGE_TYPES, base_url, record_font_responses, seed_site  # noqa: F401
 
 pytestmark = pytest.mark.browser

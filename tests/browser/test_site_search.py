@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from search_queries import QUERIES, TOP
 from site_fixtures import ARTIFACTS_DIR, MODES, PAGE_TYPES, base_url, search_results, seed_site  # noqa: F401
 

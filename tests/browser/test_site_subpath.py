@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+
 from site_fixtures import PAGE_TYPES, build_site, open_page, seed_site  # noqa: F401
 
 pytestmark = pytest.mark.browser

@@ -25,10 +25,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 
-from . import model
-from .framework import available_years
-from .project import Project, load_project
-from .thai import to_arabic_digits, to_thai_digits
+from ita_site.content import model
+from ita_site.content.framework import available_years
+from ita_site.content.project import Project, load_project
+from ita_site.content.thai import to_arabic_digits, to_thai_digits
 
 #: Files and folders of a project besides ``content/`` (read from its mkdocs.yml when present).
 _DEFAULT_PROJECT_PARTS = ("mkdocs.yml", "pages", "theme_overrides")

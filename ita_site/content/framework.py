@@ -213,7 +213,7 @@ def is_thai_zero_typing(text: str) -> bool:
 def available_years() -> tuple[int, ...]:
     """Fiscal years with a packaged framework file, ascending."""
     years = []
-    for entry in files("ita_site").joinpath(_DATA_DIR).iterdir():
+    for entry in files("ita_site.content").joinpath(_DATA_DIR).iterdir():
         match = _YEAR_FILE.fullmatch(entry.name)
         if match:
             years.append(int(match.group(1)))
@@ -227,7 +227,7 @@ def load_framework(fiscal_year: int) -> Framework:
     if fiscal_year not in available:
         raise UnknownFrameworkYear(fiscal_year, available)
     name = f"{fiscal_year}.yaml"
-    text = files("ita_site").joinpath(_DATA_DIR, name).read_text(encoding="utf-8")
+    text = files("ita_site.content").joinpath(_DATA_DIR, name).read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_LOADER)  # package data: libyaml's C parser is 15x faster here
     try:
         framework = _build(data)

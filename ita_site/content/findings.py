@@ -7,10 +7,10 @@ can be shown in Thai (the default) or English, and tests can assert on codes, no
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
-from .messages import MESSAGES, Level
+from ita_site.content.messages import MESSAGES, Level
 
 __all__ = ["ContentError", "Finding", "Level", "has_errors", "sort_findings", "to_json"]
 

@@ -185,7 +185,7 @@ class Evidence(Model):
     published: dt.date | None = None
 
     @model_validator(mode="after")
-    def _one_target(self) -> "Evidence":
+    def _one_target(self) -> Evidence:
         if (self.file is None) == (self.url is None):
             raise ValueError("ใส่ file หรือ url อย่างใดอย่างหนึ่ง / give exactly one of file or url")
         return self

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from .model import Agency, Assessment, OitEvidence, Plan
+from ita_site.content.model import Agency, Assessment, OitEvidence, Plan
 
 SCHEMA_FILE = "content.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

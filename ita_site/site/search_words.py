@@ -4,7 +4,7 @@ Thai is written without spaces between words, so Material's search (lunr),
 which splits text at spaces, sees a whole run of Thai as one word and cannot
 find "ทุจริต" inside "การทุจริตและประพฤติมิชอบ". This module puts a zero-width
 space (U+200B, a separator of the site's search, see
-:data:`ita_site.site_assets.SEARCH_SEPARATOR`) between the Thai words of each
+:data:`ita_site.site.site_assets.SEARCH_SEPARATOR`) between the Thai words of each
 document's title and text in ``search/search_index.json``, after Material's
 search plugin has written it and before its offline plugin copies it for
 file:// pages. The pages themselves are left alone, so copying text from
@@ -28,8 +28,8 @@ from pathlib import Path
 
 from icu4py.breakers import WordBreaker
 
-from .site_assets import SEARCH_SEPARATOR
-from .thai import THAI_CHARACTER
+from ita_site.site.site_assets import SEARCH_SEPARATOR
+from ita_site.content.thai import THAI_CHARACTER
 
 __all__ = ["WORD_BREAK", "INDEX_PATH", "separates_words", "thai_word_marker", "mark_search_index"]
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import click
 
-from .findings import ContentError
-from .site_guard import check_site_folder
-from .staging import staged
+from ita_site.content.findings import ContentError
+from ita_site.plugin.site_guard import check_site_folder
+from ita_site.plugin.staging import staged
 
 #: ``file:line:column: `` at the start of a located message line.
 _LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+): ")
@@ -92,7 +92,7 @@ def build_project(project: str | Path, site_dir: str | Path | None = None, *, st
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .cli import find_project  # cli registers this module's command, so it is imported here
+    from ita_site.cli.commands import find_project  # cli registers this module's command, so it is imported here
 
     shown = str(project)
     root = Path(project).resolve()
@@ -190,26 +190,3 @@ def usable_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
-
-
-@click.command("build-many")
-@click.argument("projects", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="จำนวนโครงการที่สร้างพร้อมกัน (ค่าเริ่มต้น: จำนวน CPU) / parallel builds (default: CPU count)")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="สร้างเว็บไซต์ของแต่ละโครงการไว้ที่ OUT/<ชื่อโฟลเดอร์> / write each site to OUT/<folder name>")
-@click.option("--strict/--no-strict", default=True,
-              help="คำเตือนของ MkDocs ถือเป็นข้อผิดพลาด (ค่าเริ่มต้น) / MkDocs warnings fail the build (default)")
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", help="ภาษาของข้อความ / message language")
-def build_many_command(projects: tuple[str, ...], jobs: int | None, out: Path | None, strict: bool, lang: str) -> None:
-    """สร้างเว็บไซต์ของหลายหน่วยงานพร้อมกัน / Build several agency projects in parallel.
-
-    แต่ละ PROJECT คือโฟลเดอร์ที่มี mkdocs.yml และ content/ หน่วยงานที่เนื้อหาผิดจะล้มเหลวเฉพาะหน่วยงานนั้น
-    / Each PROJECT is a folder with mkdocs.yml and content/; a failing agency does not stop the others.
-    """
-    jobs = jobs or usable_cpus()
-    start = time.perf_counter()
-    results = build_many(list(projects), jobs=jobs, out=out, strict=strict, lang=lang)
-    click.echo(summary(results, seconds=time.perf_counter() - start, jobs=jobs, lang=lang))
-    if not all(r.ok for r in results):
-        raise SystemExit(1)

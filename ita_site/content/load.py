@@ -10,11 +10,12 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -27,8 +28,8 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from .findings import ContentError, Finding
-from .thai import THAI_CHARACTER
+from ita_site.content.findings import ContentError, Finding
+from ita_site.content.thai import THAI_CHARACTER
 
 MAX_BYTES = 2 * 1024 * 1024
 # Content nests about six levels deep; far deeper is a mistake (unclosed brackets) or an attack.

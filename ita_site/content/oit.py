@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, TextIO
+from typing import Any, TextIO
 
-from .findings import ContentError, Finding
-from .framework import Framework, OitItem, framework_for, normalize_oit_code
-from .model import Evidence, OitEntry, OitEvidence
-from .project import Project
+from ita_site.content.findings import ContentError, Finding
+from ita_site.content.framework import Framework, OitItem, framework_for, normalize_oit_code
+from ita_site.content.model import Evidence, OitEntry, OitEvidence
+from ita_site.content.project import Project
 
 
 def oit_index_path(year: int) -> str:

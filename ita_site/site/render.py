@@ -18,10 +18,13 @@ from typing import Any, Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, oit, progress, thai
-from .framework import Framework, Level, framework_for
-from .model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
-from .project import Project
+from ita_site.site import charts
+from ita_site.content import oit
+from ita_site.content import progress
+from ita_site.content import thai
+from ita_site.content.framework import Framework, Level, framework_for
+from ita_site.content.model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
+from ita_site.content.project import Project
 
 # Every character that starts Markdown or extension syntax in a line of text: emphasis, code, links,
 # raw HTML, tables, headings, attribute lists ({: onfocus=...}) and admonitions (!!!). As numeric
@@ -243,7 +246,7 @@ class Renderer:
 
     def __init__(self) -> None:
         env = Environment(
-            loader=PackageLoader("ita_site", "templates"),
+            loader=PackageLoader("ita_site.site", "templates"),
             undefined=StrictUndefined,
             finalize=self._finalize,
             trim_blocks=True,

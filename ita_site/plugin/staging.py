@@ -13,17 +13,17 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+
+from ita_site.outputs.package import MARKER
 
 try:
     import fcntl
 except ImportError:  # Windows has no flock: there, two builds of one site at once are not kept apart
     fcntl = None  # type: ignore[assignment]
 
-#: Written into every site a build publishes, so the next build knows the folder is its own.
-MARKER = ".ita-site-build"
 _MARKER_TEXT = "ita-site build wrote this folder and replaces all of it at the next build.\n"
 
 _LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None

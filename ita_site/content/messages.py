@@ -33,7 +33,7 @@ class Message:
 
 
 def _catalogue() -> dict[str, Message]:
-    E, W, I = Level.ERROR, Level.WARNING, Level.INFO
+    E, W, N = Level.ERROR, Level.WARNING, Level.INFO  # N: a note
     return {
         # --- reading files (ITA0xx) ---
         "ITA001": Message(E, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (ดูเหมือนเป็น TIS-620/Windows-874)",
@@ -146,7 +146,7 @@ def _catalogue() -> dict[str, Message]:
         # --- progress, OIT evidence and attached files (ITA6xx) ---
         "ITA601": Message(W, "จุดอ่อน \"{id}\" ยังไม่มีมาตรการที่ตอบ", "weakness \"{id}\" has no measure answering it",
                           "ใส่ id นี้ใน addresses ของมาตรการใน {plans}", "add this id to the addresses of a measure in {plans}"),
-        "ITA602": Message(I, "มาตรการ {number} เริ่มเมื่อ {start} แต่ยังไม่มีรายงานความคืบหน้า",
+        "ITA602": Message(N, "มาตรการ {number} เริ่มเมื่อ {start} แต่ยังไม่มีรายงานความคืบหน้า",
                           "measure {number} started on {start_iso} but has no progress entry",
                           "เพิ่มรายการใน progress: (date, status, percent, text) เว็บไซต์แสดงว่า \"ไม่มีรายงานความคืบหน้า\"",
                           "add an entry under progress: (date, status, percent, text)"),
@@ -158,7 +158,7 @@ def _catalogue() -> dict[str, Message]:
                           "{count} OIT item(s) of the {year} framework have no evidence: {codes}",
                           "เพิ่มรายการ code: ... พร้อม documents ของแต่ละข้อใน {file} (หน้า OIT ของปีนี้แสดงรายการที่ขาด)",
                           "add an entry (code, documents) for each in {file}; the year's OIT index lists them"),
-        "ITA605": Message(I, "ข้อ {code} ของเกณฑ์ปี {year} ({title}) ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.",
+        "ITA605": Message(N, "ข้อ {code} ของเกณฑ์ปี {year} ({title}) ยังไม่ได้ยืนยันจากคู่มือ ป.ป.ช.",
                           "OIT item {code} of the {year} framework ({title}) is not verified against an NACC manual",
                           "ตรวจชื่อและเลขข้อกับคู่มือ ITA ของปีนั้นก่อนเผยแพร่",
                           "check the item's code and title against that year's ITA manual before publishing"),

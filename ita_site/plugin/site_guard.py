@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .findings import ContentError, Finding, Level
-from .messages import Message, register
-from .staging import MARKER, published_folder
+from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.messages import Message, register
+from ita_site.plugin.staging import MARKER, published_folder
 
 if TYPE_CHECKING:
-    from .cli import ProjectDir
+    from ita_site.cli.commands import ProjectDir
 
 _USE_OWN_FOLDER = ("ตั้ง site_dir: site ใน mkdocs.yml ให้เว็บไซต์มีโฟลเดอร์ของตัวเอง",
                    "set site_dir: site in mkdocs.yml, a folder of the site's own")

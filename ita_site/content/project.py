@@ -8,15 +8,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import ContentError, Finding, Level
-from .load import Document, iter_content_files, read_document, refusal
-from .model import Agency, Assessment, Evidence, OitEvidence, Plan
+from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.load import Document, iter_content_files, read_document, refusal
+from ita_site.content.model import Agency, Assessment, Evidence, OitEvidence, Plan
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 

@@ -10,7 +10,7 @@ uses this module in three places:
   the site, under :data:`SITE_PREFIX`;
 * ``on_post_build``: :func:`patch_search_worker` adds Thai queries and stop
   words, and a faster build of the search index, to Material's search worker
-  (the index's Thai word boundaries are marked by :mod:`ita_site.search_words`).
+  (the index's Thai word boundaries are marked by :mod:`ita_site.site.search_words`).
 
 Nothing here imports MkDocs, so it is testable on plain mappings.
 """
@@ -42,6 +42,8 @@ __all__ = [
 
 #: Source folder of the shipped assets.
 ASSETS_DIR: Path = Path(__file__).resolve().parent / "assets"
+#: Theme partials (footer, Thai strings, navigation) the plugin puts after the agency's custom_dir.
+THEME_DIR: Path = Path(__file__).resolve().parent / "theme"
 
 #: Folder inside the built site where the assets land.
 SITE_PREFIX = "assets/ita"
@@ -55,7 +57,7 @@ POLYFILL_PATH: str = f"{SITE_PREFIX}/js/iframe-worker/shim.js"
 
 #: Search separator: whitespace, hyphen and U+200B, the zero-width space Thai
 #: writers put between words as a line-break hint, and the one
-#: :mod:`ita_site.search_words` puts between the Thai words of the search index.
+#: :mod:`ita_site.site.search_words` puts between the Thai words of the search index.
 SEARCH_SEPARATOR = r"[\s\u200b\-]+"
 
 #: Separator Material's search plugin fills in when none is configured; it
@@ -66,7 +68,7 @@ MATERIAL_DEFAULT_SEPARATOR = r"[\s\-]+"
 #: lunr language support for each entry; for "th" that includes wordcut.js
 #: (about 680 KB, fetched on every page load) whose tokenizer Material replaces
 #: with its own, so it adds weight and nothing else. Thai words come from
-#: :mod:`ita_site.search_words` instead; "en" keeps English stop-word filtering.
+#: :mod:`ita_site.site.search_words` instead; "en" keeps English stop-word filtering.
 SEARCH_LANG: list[str] = ["en"]
 
 #: Scripts prepended, in this order, to Material's search worker: Thai queries

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from .model import Measure, Plan, Progress, Status
+from ita_site.content.model import Measure, Plan, Progress, Status
 
 DUE_SOON_DAYS = 30
 """A measure ending within this many days of the build date, and not finished, is due soon."""
@@ -28,7 +28,7 @@ def reference_date(setting: str | None = None) -> dt.date:
         return dt.date.fromisoformat(setting)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

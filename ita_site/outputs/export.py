@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from . import schema
-from .checks.references import framework_for
-from .project import Project
+from ita_site.checks.references import framework_for
+from ita_site.content.project import Project
+from ita_site.outputs import schema
 
 FULL_DATA = "ita-data.json"
 TABLES = ("scores", "questions", "weaknesses", "measures")

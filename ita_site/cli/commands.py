@@ -11,24 +11,25 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import click
 import yaml
 
-from . import export as open_data
-from . import oit
-from . import schema as content_schema
-from .checks import run_checks
-from .findings import ContentError, Finding, Level, sort_findings
-from .messages import Message, register
-from .progress import reference_date
-from .project import Project, load_project
-from .site_guard import check_site_folder
-from .staging import published_folder, staged
+from ita_site.checks import run_checks
+from ita_site.content import oit
+from ita_site.content.findings import ContentError, Finding, Level, sort_findings
+from ita_site.content.messages import Message, register
+from ita_site.content.progress import reference_date
+from ita_site.content.project import Project, load_project
+from ita_site.outputs import export as open_data
+from ita_site.outputs import schema as content_schema
+from ita_site.plugin.site_guard import check_site_folder
+from ita_site.plugin.staging import published_folder, staged
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -61,7 +62,7 @@ class _Main(click.Group):
         except BrokenPipeError:  # output piped into a program that stopped reading (| head): not our error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(EXIT_CONTENT)
-        except Exception as exc:  # noqa: BLE001 - the one place that reports what nothing else expected
+        except Exception as exc:
             if ctx.params.get("debug"):
                 raise
             click.echo(f"ita-site: ข้อผิดพลาดภายในโปรแกรม / internal error: {type(exc).__name__}: {exc}\n"
@@ -367,12 +368,10 @@ def init(ctx: click.Context, directory: Path, lang: str) -> None:
 
 # Commands defined in other modules register here.
 
-from .many import build_many_command  # noqa: E402
-from .package import package_command  # noqa: E402
+from ita_site.cli.links import links_command  # noqa: E402
+from ita_site.cli.many import build_many_command  # noqa: E402
+from ita_site.cli.package import package_command  # noqa: E402
 
 main.add_command(build_many_command)
 main.add_command(package_command)
-
-from .links import make_links_command  # noqa: E402
-
-main.add_command(make_links_command(find_project))
+main.add_command(links_command)

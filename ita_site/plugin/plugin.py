@@ -22,18 +22,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp, search_words, site_assets, thai
-from .checks import run_checks
-from .findings import ContentError, Finding, Level
-from .load import refusal
-from .progress import reference_date
-from .project import Project, load_project
-from .render import NavEntry, Site, render_site
+from ita_site.checks import run_checks
+from ita_site.content import thai
+from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.load import refusal
+from ita_site.content.progress import reference_date
+from ita_site.content.project import Project, load_project
+from ita_site.site import csp, search_words, site_assets
+from ita_site.site.render import NavEntry, Site, render_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
-THEME_DIR = Path(__file__).resolve().parent / "theme"
 
 
 class ItaConfig(Config):
@@ -119,8 +119,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def _add_theme_dir(config: MkDocsConfig) -> None:
         """Our footer and Thai strings sit after the agency's custom_dir, so the agency can still override them."""
         dirs = config.theme.dirs
-        if str(THEME_DIR) not in dirs:
-            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if str(site_assets.THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(site_assets.THEME_DIR))
 
     def _report(self, findings: list[Finding]) -> str:
         lines = [f.format(self.config.lang) for f in findings]

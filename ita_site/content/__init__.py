@@ -1,0 +1,1 @@
+"""Content in, typed Project out: reading files, the model, framework data, findings and derived facts."""

@@ -1,0 +1,1 @@
+"""Files besides the site: open data, the content schema, the hand-over zip, the evidence link report."""

@@ -1,0 +1,1 @@
+"""Test support: builders shared by tests and benchmarks."""
