@@ -208,6 +208,7 @@ def make_agencies(work: Path, sizes: list[int]) -> dict[str, Path]:
 def measure_check(project: Path, repeats: int) -> dict[str, Any]:
     """``ita-site check``'s work in this process (load, checks), and one run of the command."""
     from ita_site.checks import run_checks
+    from ita_site.content.facts import reference_date
     from ita_site.content.project import load_project
 
     loads, checks = [], []
@@ -215,7 +216,7 @@ def measure_check(project: Path, repeats: int) -> dict[str, Any]:
         start = now()
         loaded = load_project(project / "content", project)
         middle = now()
-        run_checks(loaded)
+        run_checks(loaded, reference_date())
         loads.append(middle - start)
         checks.append(now() - middle)
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()

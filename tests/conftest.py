@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, run_mkdocs_build
+from support.harness import REPO, run_mkdocs_build
 
 
 @pytest.fixture(scope="session")

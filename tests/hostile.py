@@ -17,12 +17,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from helpers import REPO, copy_project
 from ita_site.checks import run_checks
 from ita_site.content.findings import ContentError, Finding, Level
 from ita_site.content.load import Loc, iter_content_files, read_document
 from ita_site.content.model import Agency, Assessment, OitEvidence, Plan
 from ita_site.content.project import load_project
+from support.harness import REPO, copy_project
 
 #: Put at the start of a field: block syntax that only works at the start of a line.
 BLOCK = '!!! danger "ITA"\n\n<div markdown>\n<script>alert("block")</script>\n</div>\n\n'

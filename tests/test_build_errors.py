@@ -37,6 +37,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_bad_content_fails_cleanly(case: tuple, repo: Path, tmp_path: Path) -> None:
     _, name, old, new, location, words = case
@@ -55,5 +56,5 @@ def test_bad_content_fails_cleanly(case: tuple, repo: Path, tmp_path: Path) -> N
     assert "Traceback" not in output
     assert location in output, output
     assert words in output, output
-    assert re.search(r":\d+:\d+: error: .+ \(.+\)", output), output
+    assert re.search(r":\d+:\d+: error ITA\d{3}: .+ \(.+\)", output), output
     assert not site.exists()

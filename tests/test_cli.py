@@ -17,10 +17,10 @@ from helpers import REPO, run_mkdocs_build
 from ita_site.cli import commands as cli
 from ita_site.content.project import load_project
 from ita_site.outputs import schema
+from support.cases import bad_project
 
 CLI = [sys.executable, "-m", "ita_site"]
 GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
-BAD = Path(__file__).parent / "fixtures" / "bad"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -38,6 +38,7 @@ def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_help_is_thai_then_english() -> None:
     result = run("--help")
     assert result.returncode == 0
@@ -50,6 +51,7 @@ def test_help_is_thai_then_english() -> None:
         assert thai < summary.index("/") < len(summary) - 1, summary
 
 
+@pytest.mark.slow
 def test_init_then_mkdocs_build_strict_passes(scaffold: Path, tmp_path: Path) -> None:
     result = run_mkdocs_build(scaffold, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -94,16 +96,19 @@ def test_check_seed_reports_only_recorded_contradictions() -> None:
     assert sum(f["level"] == "warning" for f in findings) == json.loads(result.stdout)["summary"]["warning"]
 
 
-def test_check_text_output_and_languages() -> None:
-    thai = run("check", BAD / "level-mismatch")
+@pytest.mark.slow
+def test_check_text_output_and_languages(tmp_path: Path) -> None:
+    project = bad_project("level-mismatch", tmp_path)
+    thai = run("check", project)
     assert thai.returncode == 1
-    assert thai.stdout.splitlines()[0].startswith("content/assessments/2566.yaml:4:10: error: ระดับ \"ผ่านดี\"")
+    assert thai.stdout.splitlines()[0].startswith("content/assessments/2566.yaml:4:10: error ITA412: ระดับ \"ผ่านดี\"")
     assert thai.stdout.splitlines()[-1] == "ข้อผิดพลาด 1 รายการ คำเตือน 0 รายการ หมายเหตุ 1 รายการ"
-    english = run("check", "--lang", "en", BAD / "level-mismatch")
-    assert "error: level \"ผ่านดี\" does not match score 99.50 under the 2566 bands" in english.stdout
+    english = run("check", "--lang", "en", project)
+    assert "error ITA412: level \"ผ่านดี\" does not match score 99.50 under the 2566 bands" in english.stdout
     assert english.stdout.splitlines()[-1] == "1 error(s), 0 warning(s), 1 note(s)"
 
 
+@pytest.mark.slow
 def test_check_finds_project_from_its_folder_and_content_folder() -> None:
     assert run("check", cwd=GOOD).returncode == 0
     inside = run("check", "--format", "json", GOOD / "content")
@@ -111,12 +116,14 @@ def test_check_finds_project_from_its_folder_and_content_folder() -> None:
     assert json.loads(inside.stdout)["summary"]["error"] == 0
 
 
+@pytest.mark.slow
 def test_fail_on_warning_from_mkdocs_yml_and_option(tmp_path: Path) -> None:
-    project = shutil.copytree(BAD / "score-precision", tmp_path / "p")
+    project = bad_project("score-precision", tmp_path)
     assert run("check", project).returncode == 1
     assert run("check", "--fail-on", "error", project).returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["check", "--format", "xml"], ["check", "--lang", "fr"], ["nope"],
                                   ["check", "/no/such/folder"], ["init"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
@@ -124,7 +131,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_unexpected_error_is_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(project: object, today: object = None) -> list[object]:
+    def broken(project: object, today: object) -> list[object]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli, "run_checks", broken)
@@ -142,6 +149,7 @@ def _site_copy(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.slow
 def test_build_replaces_site_and_leaves_no_temporary_folders(tmp_path: Path) -> None:
     project = _site_copy(tmp_path)
     (project / "site" / "stale.html").write_text("old", encoding="utf-8")
@@ -150,6 +158,7 @@ def test_build_replaces_site_and_leaves_no_temporary_folders(tmp_path: Path) -> 
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breakage", ["content", "mkdocs"])
 def test_failed_build_leaves_previous_site_intact(tmp_path: Path, breakage: str) -> None:
     project = _site_copy(tmp_path)
@@ -167,9 +176,9 @@ def test_failed_build_leaves_previous_site_intact(tmp_path: Path, breakage: str)
 
 
 def test_serve_checks_first(tmp_path: Path) -> None:
-    result = run("serve", BAD / "name-variant")
+    result = run("serve", bad_project("name-variant", tmp_path))
     assert result.returncode == 1
-    assert "content/assessments/2566.yaml:18:5: error:" in result.stdout
+    assert "content/assessments/2566.yaml:18:5: error ITA401:" in result.stdout
 
 
 def test_export_writes_csv_with_bom_json_and_schema(tmp_path: Path) -> None:
@@ -198,7 +207,7 @@ def test_export_writes_csv_with_bom_json_and_schema(tmp_path: Path) -> None:
 
 
 def test_export_refuses_content_with_errors(tmp_path: Path) -> None:
-    result = run("export", tmp_path / "out", "-p", BAD / "wrong-type")
+    result = run("export", tmp_path / "out", "-p", bad_project("wrong-type", tmp_path))
     assert result.returncode == 1
     assert not (tmp_path / "out").exists()
 

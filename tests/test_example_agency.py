@@ -4,19 +4,16 @@ three years of scores, overdue and due-soon measures, the follow-up report, and 
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import run_mkdocs_build
 from html_text import parse, squashed
+from support.harness import REPO, run_ita_site, run_mkdocs_build
 
-REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "tambon-example"
 
 
@@ -40,6 +37,7 @@ def site(example_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_builds_strictly_without_mkdocs_warnings(example_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     _, result = example_build
     assert result.returncode == 0, result.stderr
@@ -88,7 +86,7 @@ def test_weakness_links_to_its_measures_and_next_years_score(site: Path, year: s
 
 def test_plan_flags_overdue_and_due_soon_for_the_fixed_date(site: Path) -> None:
     plan = page_text(site / "2567" / "measures" / "index.html")
-    assert "สรุปความคืบหน้าณวันที่10กันยายน2567" in plan
+    assert "สรุปความคืบหน้าข้อมูลณวันที่1สิงหาคม2567" in plan and "ปรับปรุงหน้านี้10กันยายน2567" in plan
     rows = {m.group(1): m.group(2) for m in re.finditer(r"(1\.\d)(.*?)(?=1\.\d|สรุปความคืบหน้า)", plan)}
     assert "เลยกำหนด" in rows["1.2"] and "ใกล้ครบกำหนด" not in rows["1.2"]
     assert "ใกล้ครบกำหนดอีก20วัน" in rows["1.3"] and "ใกล้ครบกำหนดอีก20วัน" in rows["1.4"]
@@ -106,7 +104,7 @@ def test_follow_up_report_reads_like_the_official_document(site: Path) -> None:
         "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานประจำปีงบประมาณพ.ศ.2567") >= 1
     for heading in ("1.ความเป็นมา", "2.สรุปผลการดำเนินการ", "3.ผลการดำเนินการรายมาตรการ", "4.ปัญหาและอุปสรรค"):
         assert heading in text
-    assert "ข้อมูลณวันที่10กันยายน2567" in text
+    assert "ข้อมูลณวันที่1สิงหาคม2567·ปรับปรุงหน้านี้10กันยายน2567" in text  # the latest report, then the build
     assert "ดำเนินการแล้วเสร็จ1" in text and "รวม5" in text
     problems = text[text.index("4.ปัญหาและอุปสรรค"):]
     assert "1.2เปิดบริการยื่นคำร้องออนไลน์:กำลังดำเนินการเลยกำหนดสิ้นสุด30มิถุนายน2567" in problems
@@ -138,13 +136,8 @@ def test_attached_files_are_published_at_their_content_path_with_type_and_size(s
     assert f"(PDF{source.stat().st_size}ไบต์)" in page_text(item)
 
 
-def _check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ita_site", "check", str(project), "--lang", "en"],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
-
-
 def test_example_cites_no_code_with_another_years_numbering() -> None:
-    result = _check(EXAMPLE)
+    result = run_ita_site("check", EXAMPLE, "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ITA408" not in result.stdout and "numbering" not in result.stdout
     assert " error:" not in result.stdout
@@ -162,7 +155,7 @@ def test_o13_cited_under_2566_with_2564_numbering_is_reported(tmp_path: Path) ->
         "    oit_refs:\n      - code: O13\n"
         "weaknesses:\n"), 1), encoding="utf-8")
     line = next(n for n, row in enumerate(assessment.read_text(encoding="utf-8").splitlines(), 1) if "(อ้างอิงจาก O13)" in row)
-    result = _check(project)
+    result = run_ita_site("check", project, "--lang", "en")
     reported = [row for row in result.stdout.splitlines() if "O13" in row and "2564" in row]
     assert reported, result.stdout
     assert reported[0].startswith(f"content/assessments/2566.yaml:{line}:")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, run_mkdocs_build
 from ita_site.site.render import NAV_SECTION_LIMIT
+from support.harness import REPO, run_mkdocs_build
 from support.synthetic import write_many_measures
 
 pytestmark = pytest.mark.slow

@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from helpers import serving
 from ita_site.cli import links as links_cli
-from ita_site.cli.commands import main
 from ita_site.outputs.links import MAX_HOPS, Address, Checker, LinkCache, check_links, public_only
+from support.harness import invoke_ita_site, serving
 
 AGENCY = "id: a\nname: องค์การบริหารส่วนตำบลทดสอบ\ntype: องค์การบริหารส่วนตำบล\ndistrict: ก\nprovince: ข\n"
 LOCAL = ipaddress.ip_address("127.0.0.1")
@@ -245,6 +244,7 @@ def test_https_checks_the_certificate_against_the_host_name(certificate: tuple[P
 
 # --- the total deadline -------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/trickle", "/trickle-body"])
 def test_the_timeout_bounds_the_whole_link(server: str, path: str) -> None:
     start = time.monotonic()
@@ -312,8 +312,8 @@ def _cited(project: Path, name: str, url: str) -> str:
 
 def _links(project: Path, *args: str) -> Result:
     """``ita-site links`` as staff run it, in this process so that a test can allow its local server."""
-    result = CliRunner().invoke(main, ["links", str(project), "--timeout", "1", "--retries", "1", "--lang", "en", *args])
-    assert "Traceback" not in result.output and result.exit_code in (0, 1), result.output
+    result = invoke_ita_site("links", project, "--timeout", "1", "--retries", "1", "--lang", "en", *args)
+    assert result.exit_code in (0, 1), result.output
     return result
 
 
@@ -323,13 +323,14 @@ def allow_local(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(links_cli, "public_only", local_only)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("allow_local")
 def test_reports_dead_links_where_each_is_cited(tmp_path: Path, server: str) -> None:
     project = _project(tmp_path, server)
     result = _links(project)
     assert result.exit_code == 1, result.output
     dead = [line for line in result.stdout.splitlines() if "dead link" in line]
-    assert [line.split(": warning:")[0] for line in dead] == [
+    assert [line.split(": warning ITA620:")[0] for line in dead] == [
         _cited(project, "content/oit/2567.yaml", f"{server}/gone"), _cited(project, "content/oit/2567.yaml", f"{server}/slow"),
         _cited(project, "content/plans/2567.yaml", f"{server}/gone")]
     assert f"dead link: {server}/gone (HTTP 404)" in dead[0] and f"{server}/gone (HTTP 404)" in dead[2]
@@ -349,6 +350,7 @@ def test_the_command_refuses_this_machine(tmp_path: Path, server: str) -> None:
     assert not _Handler.hits
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("allow_local")
 def test_cache_skips_working_links_and_asks_dead_ones_again(tmp_path: Path, server: str) -> None:
     project = _project(tmp_path, server)
@@ -378,7 +380,7 @@ def test_a_damaged_cache_is_ignored_with_one_warning_and_rewritten(tmp_path: Pat
     cache.write_bytes(damage)
     result = _links(tmp_path)
     assert result.exit_code == 0, result.output
-    assert [line.split(": ")[:2] for line in result.stderr.splitlines()] == [[f"{cache}:1:1", "warning"]]
+    assert [line.split(": ")[:2] for line in result.stderr.splitlines()] == [[f"{cache}:1:1", "warning ITA617"]]
     assert "link cache not used" in result.stderr
     assert list(json.loads(cache.read_text(encoding="utf-8"))) == [f"{server}/ok"]
     again = _links(tmp_path)

@@ -7,20 +7,19 @@ on tests/fixtures/good/lohjood and on the seed content.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO
 from ita_site.checks import lint_names, lint_scores, run_checks
 from ita_site.checks.lint_names import AgencyNames
+from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level
 from ita_site.content.framework import load_framework
 from ita_site.content.project import load_project
+from support.harness import GOOD, REPO, changed_copy
 
-GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
 # The source document sits in the shared folder beside the repository (skipped where it is absent).
 SEED_DOCUMENT = REPO.parent / "shared" / "seeds" / "000_ada7b3907a0588cc.txt"
 A, P, AG = "content/assessments/2566.yaml", "content/plans/2567.yaml", "content/agency.yaml"
@@ -28,14 +27,9 @@ A, P, AG = "content/assessments/2566.yaml", "content/plans/2567.yaml", "content/
 
 def findings_of(tmp_path: Path, *edits: tuple[str, str, str]) -> list[Finding]:
     """Findings for a copy of the good project with ``(file, old, new)`` replacements applied."""
-    project = shutil.copytree(GOOD, tmp_path / "project")
-    for name, old, new in edits:
-        path = project / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    project = changed_copy(tmp_path / "project", *edits)
     try:
-        return run_checks(load_project(project / "content", project))
+        return run_checks(load_project(project / "content", project), reference_date())
     except ContentError as exc:
         return exc.findings
 
@@ -49,7 +43,7 @@ def test_good_project_has_no_errors_or_warnings(tmp_path: Path) -> None:
 
 
 def test_seed_content_only_reports_its_recorded_contradictions() -> None:
-    findings = run_checks(load_project(REPO / "content", REPO))
+    findings = run_checks(load_project(REPO / "content", REPO), reference_date())
     assert {f.code for f in findings if f.level is not Level.INFO} == {"ITA301"}
 
 
@@ -121,7 +115,7 @@ def test_other_year_numbering_names_the_right_code(tmp_path: Path) -> None:
 
 
 def test_declared_numbering_is_a_note() -> None:
-    findings = run_checks(load_project(GOOD / "content", GOOD))
+    findings = run_checks(load_project(GOOD / "content", GOOD), reference_date())
     [note] = [f for f in findings if f.code == "ITA409"]
     assert note.level is Level.INFO
     assert "2564" in note.message("en") and "O14" in note.message("en")

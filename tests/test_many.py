@@ -41,6 +41,7 @@ def run(agencies: list[Path], tmp_path_factory: pytest.TempPathFactory) -> tuple
     return result, out
 
 
+@pytest.mark.slow
 def test_one_broken_agency_fails_alone(run: tuple[subprocess.CompletedProcess[str], Path], agencies: list[Path]) -> None:
     result, out = run
     assert result.returncode == 1, result.stdout + result.stderr
@@ -54,7 +55,7 @@ def test_one_broken_agency_fails_alone(run: tuple[subprocess.CompletedProcess[st
 def test_the_failure_is_located_in_the_broken_file(run: tuple[subprocess.CompletedProcess[str], Path],
                                                    agencies: list[Path]) -> None:
     result, _ = run
-    located = re.findall(r"(?m)^(\S+\.yaml):(\d+):(\d+): error: (.*)$", result.stdout)
+    located = re.findall(r"(?m)^(\S+\.yaml):(\d+):(\d+): error ITA103: (.*)$", result.stdout)
     assert len(located) == 1, result.stdout
     path, line, column, message = located[0]
     broken = agencies[BROKEN] / "content" / "assessments" / "2566.yaml"
@@ -75,6 +76,7 @@ def test_summary_lists_every_agency(run: tuple[subprocess.CompletedProcess[str],
     assert "สร้างเว็บไซต์สำเร็จ 19 จาก 20 โครงการ ล้มเหลว 1" in result.stdout
 
 
+@pytest.mark.slow
 def test_english_messages_and_a_failed_build_keeps_the_previous_site(agencies: list[Path], tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     good = [str(agencies[0]), str(agencies[1])]
@@ -90,6 +92,6 @@ def test_english_messages_and_a_failed_build_keeps_the_previous_site(agencies: l
                               str(tmp_path / "again"), str(agencies[BROKEN])],
                              capture_output=True, text=True, env=env, timeout=300)
     assert failing.returncode == 1
-    assert re.search(r'2566\.yaml:\d+:\d+: error: "overall\.score" must be a number', failing.stdout)
+    assert re.search(r'2566\.yaml:\d+:\d+: error ITA103: "overall\.score" must be a number', failing.stdout)
     assert [p.name for p in previous.parent.iterdir()] == [previous.name]  # no half-built folder left behind
     assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"

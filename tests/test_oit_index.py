@@ -6,20 +6,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ita_site.checks import run_checks
+from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Level
 from ita_site.content.oit import itas_rows, oit_year, site_address, write_itas_csv
 from ita_site.content.project import load_project
 from ita_site.site.render import render_site
+from support.harness import REPO, run_ita_site
 
-REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "tambon-example"
 AGENCY = "id: a\nname: องค์การบริหารส่วนตำบลทดสอบ\ntype: องค์การบริหารส่วนตำบล\ndistrict: ก\nprovince: ข\n"
 
@@ -83,7 +81,8 @@ def test_checks_on_evidence(tmp_path: Path) -> None:
         "  - code: O4\n    documents:\n      - {url: 'https://a.example/o4'}\n"
     )
     content = _project(tmp_path, {2566: text, 2565: "fiscal_year: 2565\nitems:\n  - code: O1\n"})
-    findings = [f for f in run_checks(load_project(content, tmp_path)) if f.file.startswith("content/oit/")]
+    findings = [f for f in run_checks(load_project(content, tmp_path), reference_date())
+                if f.file.startswith("content/oit/")]
     got = {(f.file[-9:], f.code, f.line, f.level) for f in findings}
     assert ("2566.yaml", "ITA603", 4, Level.WARNING) in got  # the day before FY2566 began
     assert ("2566.yaml", "ITA603", 9, Level.WARNING) in got  # the day after it ended
@@ -129,13 +128,9 @@ def test_itas_rows_give_one_permanent_url_per_catalogue_item() -> None:
         "O1", "โครงสร้าง", "โครงสร้าง", "https://tambon.example/2566/oit/o1/", "1", "published"]
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ita_site", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
-
-
+@pytest.mark.slow
 def test_export_itas_writes_the_sheet_with_published_addresses(tmp_path: Path) -> None:
-    done = _cli("export", str(tmp_path), "--itas", "2566", "-p", str(EXAMPLE), cwd=tmp_path)
+    done = run_ita_site("export", tmp_path, "--itas", "2566", "-p", EXAMPLE, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     sheet = tmp_path / "itas-2566.csv"
     assert done.stdout.strip() == str(sheet)
@@ -146,13 +141,13 @@ def test_export_itas_writes_the_sheet_with_published_addresses(tmp_path: Path) -
     o13 = next(r for r in rows if r["code"] == "O13")
     assert o13["url"] == "https://tambon.example/2566/oit/o13.html"  # the example uses the offline plugin
     assert next(r for r in rows if r["code"] == "O43")["status"] == "missing"
-    missing_year = _cli("export", str(tmp_path), "--itas", "2565", "-p", str(EXAMPLE), "--lang", "en", cwd=tmp_path)
+    missing_year = run_ita_site("export", tmp_path, "--itas", "2565", "-p", EXAMPLE, "--lang", "en", cwd=tmp_path)
     assert missing_year.returncode == 1
     assert "no OIT evidence file for fiscal year 2565" in missing_year.stdout + missing_year.stderr
 
 
 def test_example_evidence_dates_lie_in_their_fiscal_year() -> None:
-    findings = run_checks(load_project(EXAMPLE / "content", EXAMPLE))
+    findings = run_checks(load_project(EXAMPLE / "content", EXAMPLE), reference_date())
     assert not [f for f in findings if f.code in ("ITA603", "ITA202", "ITA204", "ITA606")]
     sheet = EXAMPLE / "content" / "oit" / "2567.yaml"
     missing = [f for f in findings if f.code == "ITA604"]
@@ -167,7 +162,7 @@ def test_evidence_filed_under_another_years_code_is_reported(tmp_path: Path) -> 
     text = ("fiscal_year: 2566\nitems:\n"
             "  - code: O13\n    title: คู่มือหรือมาตรฐานการปฏิบัติงาน\n    documents:\n      - {url: 'https://a.example/m'}\n"
             "  - code: O14\n    title: คู่มือหรือมาตรฐานการปฏิบัติงาน\n    documents:\n      - {url: 'https://a.example/n'}\n")
-    findings = run_checks(load_project(_project(tmp_path, {2566: text}), tmp_path))
+    findings = run_checks(load_project(_project(tmp_path, {2566: text}), tmp_path), reference_date())
     wrong = [f for f in findings if f.code == "ITA609"]
     assert [(f.line, f.args["right"], f.args["other"]) for f in wrong] == [(3, "O14", "2564")]
     assert wrong[0].format("en").endswith("use the 2566 numbering: code: O14)")

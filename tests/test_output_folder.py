@@ -12,18 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from ita_site.cli import commands as cli
 from ita_site.plugin.staging import MARKER, staged, swap_into_place
-
-GOOD = Path(__file__).parent / "fixtures" / "good" / "lohjood"
-
-
-def ita_site(*args: str | Path) -> Result:
-    result = CliRunner().invoke(cli.main, [str(a) for a in args])
-    assert "Traceback" not in result.output
-    return result
+from support.harness import GOOD, invoke_ita_site
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -64,9 +55,9 @@ def test_a_site_folder_over_the_project_is_refused_and_nothing_moves(project: Pa
     (project / "theme" / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
     set_site_dir(project, site_dir)
     before = snapshot(project.parent)
-    result = ita_site(command, project)
+    result = invoke_ita_site(command, project)
     assert result.exit_code == 1, result.output
-    located = f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site_dir')}:1: error:"
+    located = f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site_dir')}:1: error ITA5"
     assert located in result.output
     assert "site_dir" in result.output
     assert snapshot(project.parent) == before
@@ -76,16 +67,16 @@ def test_a_site_folder_of_someone_elses_files_is_refused(project: Path) -> None:
     (project / "site").mkdir()
     (project / "site" / "report.pdf").write_bytes(b"%PDF-1.4 not ours")
     before = snapshot(project.parent)
-    result = ita_site("build", project)
+    result = invoke_ita_site("build", project)
     assert result.exit_code == 1, result.output
-    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site_dir')}:1: error:" in result.output
+    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site_dir')}:1: error ITA5" in result.output
     assert snapshot(project.parent) == before
 
 
 def test_a_build_replaces_its_own_site_and_leaves_a_readable_one(project: Path, umask_022: None) -> None:
-    assert ita_site("build", project).exit_code == 0
+    assert invoke_ita_site("build", project).exit_code == 0
     assert (project / "site" / MARKER).is_file()
-    assert ita_site("build", project).exit_code == 0, "the second build recognises its own site"
+    assert invoke_ita_site("build", project).exit_code == 0, "the second build recognises its own site"
     site = project / "site"
     assert stat.S_IMODE(site.stat().st_mode) == 0o755
     assert {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()} == {0o644}
@@ -96,10 +87,11 @@ def test_staging_folders_of_a_killed_build_are_removed(project: Path) -> None:
     for name in (".site.new-k1ll3d", ".site.old-k1ll3d"):
         (project / name / "assets").mkdir(parents=True)
         (project / name / "index.html").write_text("half", encoding="utf-8")
-    assert ita_site("build", project).exit_code == 0
+    assert invoke_ita_site("build", project).exit_code == 0
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
+@pytest.mark.slow
 def test_a_second_build_of_a_site_waits_for_the_first(tmp_path: Path) -> None:
     site = tmp_path / "site"
     second = [sys.executable, "-c", "import sys; from pathlib import Path; from ita_site.plugin.staging import staged\n"
@@ -142,7 +134,7 @@ def test_a_symlinked_site_updates_its_target_and_keeps_the_link(project: Path, t
     target.mkdir(parents=True)
     (project / "site").symlink_to(target)
     for _ in range(2):
-        result = ita_site("build", project)
+        result = invoke_ita_site("build", project)
         assert result.exit_code == 0, result.output
     assert (project / "site").is_symlink() and os.readlink(project / "site") == str(target)
     assert (target / "index.html").is_file() and (target / MARKER).is_file()
@@ -154,8 +146,8 @@ def test_a_project_without_the_ita_plugin_is_refused(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - ita:\n      content_dir: content\n", ""),
                       encoding="utf-8")
-    result = ita_site("build", project)
+    result = invoke_ita_site("build", project)
     assert result.exit_code == 1, result.output
-    assert f"mkdocs.yml:{line_of(config, 'plugins')}:1: error:" in result.output
+    assert f"mkdocs.yml:{line_of(config, 'plugins')}:1: error ITA5" in result.output
     assert "- ita" in result.output
     assert not (project / "site").exists()

@@ -41,6 +41,7 @@ def two_zips(project: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     return zips
 
 
+@pytest.mark.slow
 def test_zip_holds_the_site_in_one_folder(two_zips: tuple[Path, Path]) -> None:
     with zipfile.ZipFile(two_zips[0]) as archive:
         names = archive.namelist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 from helpers import REPO, copy_project, run_mkdocs_build
@@ -30,6 +31,7 @@ def test_site_name_theme_and_search_come_from_the_plugin() -> None:
     assert "assets/ita/css/ita.css" in [str(css) for css in config.extra_css]
 
 
+@pytest.mark.slow
 def test_thai_search_marks_the_index_and_patches_the_worker_unless_turned_off(seed_site: Path, tmp_path: Path) -> None:
     def search_files(site: Path) -> tuple[str, str]:
         """The search index's titles and texts (parsed: Material writes Thai as \\u escapes), and the worker."""

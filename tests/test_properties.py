@@ -14,17 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import REPO
 from ita_site.checks import run_checks
+from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding
 from ita_site.content.model import Agency, Assessment, Plan
 from ita_site.content.project import Project, load_project
 from ita_site.outputs.export import full_data
 from ita_site.site.render import render_site
+from support.harness import REPO
 
 SEED = REPO / "content"
 SMALL = Path(__file__).parent / "fixtures" / "good" / "lohjood" / "content"
@@ -53,7 +55,7 @@ def outcome(root: Path) -> Project | None:
         _formats(exc.findings)
         assert exc.findings, "a ContentError always says why"
         return None
-    _formats(run_checks(project))
+    _formats(run_checks(project, reference_date()))
     return project
 
 
@@ -61,7 +63,7 @@ def _formats(findings: list[Finding]) -> None:
     for finding in findings:
         for lang in ("th", "en"):
             line = finding.format(lang)
-            assert line.startswith(f"{finding.file}:{finding.line}:{finding.column}: {finding.level}: ")
+            assert line.startswith(f"{finding.file}:{finding.line}:{finding.column}: {finding.level} {finding.code}: ")
             assert finding.line >= 1 and finding.column >= 1
 
 
@@ -71,6 +73,7 @@ def seed_copy(tmp: Path, base: Path = SMALL) -> Path:
     return tmp
 
 
+@pytest.mark.slow
 @settings(BASE, max_examples=170)
 @given(target=st.sampled_from(FILES), document=DOCUMENTS)
 def test_random_yaml_documents_never_crash(target: str, document: Any) -> None:
@@ -129,6 +132,7 @@ def mutate(data: Any, draw: st.DataObject) -> Any:
     return data
 
 
+@pytest.mark.slow
 @settings(BASE, max_examples=220)
 @given(base=st.sampled_from([SEED, SMALL]), target=st.sampled_from(FILES),
        how=st.sampled_from(["data", "truncate", "text"]), draw=st.data())
@@ -172,7 +176,7 @@ def test_mutated_content_that_loads_also_renders(draw: st.DataObject) -> None:
         path.write_text(yaml.safe_dump(mutate(yaml.safe_load(path.read_text(encoding="utf-8")), draw),
                                        allow_unicode=True), encoding="utf-8")
         project = outcome(root)
-        if project is None or any(f.level == "error" for f in run_checks(project)):
+        if project is None or any(f.level == "error" for f in run_checks(project, reference_date())):
             return  # the build refuses such content; the checks above already ran without crashing
         site = render_site(project, dt.date(2024, 6, 1))
         assert site.pages and all(page.markdown.strip() for page in site.pages)

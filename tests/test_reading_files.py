@@ -5,47 +5,32 @@ publishes what it leads to outside the project, and each such file gets a locate
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 import socket
 import stat
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from helpers import run_mkdocs_build
-from ita_site.cli.commands import main
+from support.cases import bad_project
+from support.harness import changed_copy, invoke_ita_site, located_errors, run_ita_site, run_mkdocs_build
 
-FIXTURES = Path(__file__).parent / "fixtures"
-GOOD = FIXTURES / "good" / "lohjood"
-CLI = [sys.executable, "-m", "ita_site"]
 ASSESSMENT = "content/assessments/2566.yaml"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return shutil.copytree(GOOD, tmp_path / "project")
-
-
-def _errors(output: str) -> list[tuple[str, int, int, str]]:
-    """``(file, line, column, code)`` of each error ``ita-site check --format json`` printed."""
-    return [(f["file"], f["line"], f["column"], f["code"]) for f in json.loads(output)["findings"]
-            if f["level"] == "error"]
+    return changed_copy(tmp_path / "project")
 
 
 def _check(project: Path, lang: str = "th") -> tuple[list[tuple[str, int, int, str]], str]:
     """The errors of ``ita-site check``, and its text output in ``lang``."""
-    runner = CliRunner()
-    located = runner.invoke(main, ["check", "--format", "json", str(project)], catch_exceptions=False)
-    text = runner.invoke(main, ["check", "--lang", lang, str(project)], catch_exceptions=False)
+    located = invoke_ita_site("check", "--format", "json", project)
+    text = invoke_ita_site("check", "--lang", lang, project)
     assert located.exit_code == text.exit_code == 1, located.output
-    assert "Traceback" not in located.output + text.output
-    return _errors(located.output), text.output
+    return located_errors(located.output), text.output
 
 
 def _replace(path: Path) -> Path:
@@ -63,13 +48,11 @@ def test_a_file_that_never_ends_is_refused_without_reading_it(project: Path, kin
     else:
         os.mkfifo(target)
     started = time.monotonic()
-    result = subprocess.run([*CLI, "check", "--format", "json", "--lang", "en", str(project)], capture_output=True,
-                            text=True, timeout=60)
+    result = run_ita_site("check", "--format", "json", "--lang", "en", project, timeout=60)
     print(f"ita-site check with a {kind} as {ASSESSMENT}: {time.monotonic() - started:.2f} s")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
     code, words = ("ITA020", "/dev/zero") if kind == "dev-zero" else ("ITA018", "not a regular file but a FIFO")
-    assert _errors(result.stdout) == [(ASSESSMENT, 1, 1, code)]
+    assert located_errors(result.stdout) == [(ASSESSMENT, 1, 1, code)]
     assert words in result.stdout
 
 
@@ -123,8 +106,7 @@ def test_a_symlink_that_stays_inside_the_project_is_read(project: Path) -> None:
     drafts.mkdir()
     shutil.move(project / ASSESSMENT, drafts / "2566.yaml")
     (project / ASSESSMENT).symlink_to(Path("..", "..", "drafts", "2566.yaml"))
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(project)], catch_exceptions=False)
-    assert _errors(result.output) == []
+    assert located_errors(invoke_ita_site("check", "--format", "json", project).output) == []
 
 
 def test_a_file_the_user_may_not_read_is_named(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,7 +139,7 @@ def test_a_utf16_file_is_named_as_utf16_with_its_fix(project: Path, encoding: st
 
 
 def test_an_attachment_that_is_a_symlink_out_of_the_project_is_not_published(tmp_path: Path) -> None:
-    project = shutil.copytree(FIXTURES / "bad" / "path-traversal", tmp_path / "project")
+    project = bad_project("path-traversal", tmp_path)
     plan = project / "content" / "plans" / "2567.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("files/../../../etc/passwd", "files/form.pdf"),
                     encoding="utf-8")
@@ -179,7 +161,7 @@ def test_a_symlink_in_pages_to_a_file_outside_does_not_reach_the_site(project: P
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert [line.split(": ")[0] for line in output.splitlines() if ": error: " in line] == \
+    assert [line.split(": ")[0] for line in output.splitlines() if ": error ITA" in line] == \
         ["pages/secret.md:1:1", "pages/secret.txt:1:1"]
     assert str(outside) in output
     published = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []

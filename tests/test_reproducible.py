@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO
+from support.harness import REPO
 from support.synthetic import write_agency
+
+pytestmark = pytest.mark.slow  # two whole builds of a synthetic agency
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 

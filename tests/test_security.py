@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_mkdocs_build
 from hostile import INLINE, LINKS, PROJECTS, HostileProject, elements, field_path, make_hostile, model_text_fields
 from ita_site.checks.lint_text import QUOTING_KEYS
 from ita_site.content.model import Agency, Assessment, OitEvidence, Plan
 from ita_site.site.csp import inline_script_hashes as csp_hashes
+from support.harness import run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 

@@ -9,6 +9,7 @@ import pytest
 
 import seed_expectations as seed
 from html_text import page_text, parse, squashed
+from support.harness import copy_project, run_mkdocs_build
 
 
 def test_strict_build_has_no_warnings(seed_build) -> None:
@@ -129,9 +130,8 @@ def test_contradictions_are_shown_where_they_apply(seed_site: Path) -> None:
     assert squashed("ปีงบประมาณ พ.ศ. 2566") in plan
 
 
+@pytest.mark.slow
 def test_edit_links_point_at_the_content_file(tmp_path: Path, repo: Path) -> None:
-    from helpers import copy_project, run_mkdocs_build
-
     project = copy_project(repo, tmp_path / "agency")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(

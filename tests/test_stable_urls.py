@@ -8,10 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers import run_mkdocs_build
-from html_text import squashed
+import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from html_text import squashed
+from support.harness import REPO, replace_in, run_mkdocs_build
+
 EXAMPLE = REPO / "examples" / "tambon-example"
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _MEASURE = re.compile(r"^(\d{4})/measures/(?!index\.html|document\.html|report\.html)[^/]+\.html$")
@@ -45,12 +46,6 @@ def url_map(site: Path) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
 def _oit_entry(text: str, code: str) -> str:
     match = re.search(rf"  - code: {code}\n(?:    .*\n|      .*\n)*", text)
     assert match, code
@@ -59,13 +54,13 @@ def _oit_entry(text: str, code: str) -> str:
 
 def _change_unrelated_content(content: Path) -> None:
     plan = content / "plans" / "2567.yaml"
-    _edit(plan, 'number: "1.', 'number: "2.', count=-1)  # every measure renumbered
-    _edit(plan, "measures:\n", (
+    replace_in(plan, 'number: "1.', 'number: "2.', count=-1)  # every measure renumbered
+    replace_in(plan, "measures:\n", (
         "measures:\n"
         "  - id: new-measure\n    number: \"1.1\"\n    title: มาตรการใหม่ที่เพิ่มไว้หน้าสุด\n    addresses: [eit-7]\n"))
-    _edit(content / "plans" / "2566.yaml", "title: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    replace_in(content / "plans" / "2566.yaml", "title: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
           "title: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (ฉบับปรับปรุง)")
-    _edit(content / "assessments" / "2566.yaml", "ผลการประเมินภาพรวมดีขึ้นต่อเนื่อง", "ผลการประเมินภาพรวมของหน่วยงานดีขึ้นต่อเนื่อง")
+    replace_in(content / "assessments" / "2566.yaml", "ผลการประเมินภาพรวมดีขึ้นต่อเนื่อง", "ผลการประเมินภาพรวมของหน่วยงานดีขึ้นต่อเนื่อง")
     oit = content / "oit" / "2566.yaml"
     text = oit.read_text(encoding="utf-8")
     first, second = _oit_entry(text, "O1"), _oit_entry(text, "O2")
@@ -76,6 +71,7 @@ def _change_unrelated_content(content: Path) -> None:
     (content / "files" / "2566" / "a-new-policy.pdf").write_bytes(b"%PDF-1.4\n% new\n")
 
 
+@pytest.mark.slow
 def test_urls_do_not_move_when_unrelated_content_changes(tmp_path: Path) -> None:
     before_src, after_src = tmp_path / "before", tmp_path / "after"
     for target in (before_src, after_src):

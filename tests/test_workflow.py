@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO
+from support.harness import REPO, run_ita_site
 
 WORKFLOW = Path(".github/workflows/pages.yml")
 OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact",
@@ -23,8 +23,7 @@ OFFICIAL = {"actions/checkout", "actions/setup-python", "actions/configure-pages
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project made by ``ita-site init``, as an agency starts one."""
     target = tmp_path_factory.mktemp("init") / "agency"
-    result = subprocess.run([sys.executable, "-m", "ita_site", "init", str(target)], capture_output=True, text=True,
-                            timeout=120)
+    result = run_ita_site("init", target, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     return target
 
@@ -72,6 +71,7 @@ def test_workflow_installs_the_pinned_versions(workflow: dict, project: Path) ->
         assert pins.get(package) == version(package), package
 
 
+@pytest.mark.slow
 def test_check_and_build_steps_run_and_publish_the_uploaded_folder(workflow: dict, project: Path) -> None:
     build = steps(workflow, "build")
     checked = run_step(build["check"], workflow, project)
@@ -96,6 +96,7 @@ def test_check_step_stops_the_workflow_on_bad_content(workflow: dict, project: P
     assert re.search(r"content/agency\.yaml:\d+:\d+: ", checked.stdout + checked.stderr)
 
 
+@pytest.mark.slow
 def test_matrix_template_shards_every_agency_exactly_once(tmp_path: Path) -> None:
     """Each runner of the many-agency template builds its share; together they build every agency once."""
     from ita_site.content.project import load_project

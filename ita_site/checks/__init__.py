@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 
 from ita_site.checks import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
 from ita_site.content.findings import Finding, sort_findings
-from ita_site.content.progress import reference_date
 from ita_site.content.project import Project
 
 Check = Callable[[Project], Iterable[Finding]]
@@ -49,13 +48,12 @@ DATED_CHECKS: tuple[DatedCheck, ...] = (
 )
 
 
-def run_checks(project: Project, today: dt.date | None = None) -> list[Finding]:
+def run_checks(project: Project, today: dt.date) -> list[Finding]:
     """All findings for a loaded project, including warnings raised while loading it.
 
-    ``today`` is the build date (see :func:`ita_site.content.progress.reference_date`); by default the
-    same date a build without a ``today`` setting would use.
+    ``today`` is the build date (see :func:`ita_site.content.facts.reference_date`), decided once by
+    whoever builds, so that the checks and the pages agree on it.
     """
-    today = today or reference_date()
     found: list[Finding] = list(project.warnings)
     for check in CHECKS:
         found.extend(check(project))

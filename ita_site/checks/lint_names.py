@@ -14,21 +14,8 @@ from urllib.parse import urlsplit
 
 from ita_site.checks.lint_text import content_documents, text_fields, text_finding
 from ita_site.content.findings import Finding
-from ita_site.content.messages import Level, Message, register
 from ita_site.content.model import Agency
 from ita_site.content.project import Project
-
-register("ITA401", Message(Level.ERROR, "ชื่อหน่วยงานเขียนเป็น \"{found}\" ซึ่งไม่ตรงกับชื่อทางการ",
-                           "the agency's name is written \"{found}\", which is not its official name",
-                           "ใช้ชื่อทางการ \"{official}\" หรือชื่อที่ประกาศไว้ใน aliases ของ agency.yaml",
-                           "write the official name \"{official}\" or one of the aliases in agency.yaml"))
-register("ITA402", Message(Level.ERROR, "ที่อยู่เว็บไซต์ \"{url}\" ไม่ถูกต้อง: {problem_th}",
-                           "website address \"{url}\" is malformed: {problem_en}",
-                           "เขียนแบบเต็ม เช่น https://www.lohjood.go.th", "write it in full, e.g. https://www.example.go.th"))
-register("ITA403", Message(Level.ERROR, "ที่อยู่เว็บ \"{found}\" คล้ายแต่ไม่ตรงกับเว็บไซต์ของหน่วยงาน",
-                           "web address \"{found}\" looks like, but is not, the agency's website",
-                           "หรือหมายถึง {expected} ตามช่อง website ใน agency.yaml?",
-                           "did you mean {expected}, the website in agency.yaml?"))
 
 # Standard abbreviations of local-government types, as agencies write them in their own documents.
 _ABBREVIATIONS = {

@@ -22,29 +22,8 @@ from ita_site.content.framework import (
     load_framework,
     normalize_oit_code,
 )
-from ita_site.content.messages import Level, Message, register
 from ita_site.content.model import Assessment, OitRef, Recommendation
 from ita_site.content.project import Project
-
-register("ITA405", Message(Level.ERROR, "รหัส OIT \"{written}\" พิมพ์ด้วยเลขศูนย์ไทย \"๐\" แทนตัวอักษร O",
-                           "OIT code \"{written}\" is typed with the Thai digit zero \"๐\" for the letter O",
-                           "เขียนเป็น {code} คือตัวอักษร O ภาษาอังกฤษตามด้วยเลขอารบิก",
-                           "write {code}: the letter O followed by Arabic digits"))
-register("ITA406", Message(Level.ERROR, "รหัส OIT \"{written}\" เขียนไม่ตรงรูปแบบ", "OIT code \"{written}\" is not in the standard form",
-                           "{suggestion}", "{suggestion_en}"))
-register("ITA407", Message(Level.WARNING, "ข้อความอ้างอิง {code} แต่ไม่มี {code} ในรายการ oit_refs ของข้อเสนอแนะนี้",
-                           "the text cites {code} but oit_refs of this recommendation does not list it",
-                           "เพิ่ม - code: {code} ใน oit_refs เพื่อให้เว็บไซต์ลิงก์ไปยังข้อ OIT และตรวจเลขข้อได้",
-                           "add - code: {code} to oit_refs so the site links the item and its code is checked"))
-register("ITA408", Message(Level.WARNING,
-                           "อ้างอิง {code} สำหรับ \"{title}\" ซึ่งเป็นเลขข้อตามเกณฑ์ปี {other} ในเกณฑ์ปี {year} รายการนี้คือ {right}",
-                           "{code} is cited for \"{title}\", its code in the {other} numbering; in {year} that item is {right}",
-                           "ถ้าต้นฉบับเขียนไว้เช่นนี้ ให้เพิ่ม numbering: {other} ในรายการ oit_refs ของ {code} ถ้าไม่ใช่ ให้แก้เป็น {right}",
-                           "if the source says so, add numbering: {other} to the oit_refs entry for {code}; otherwise write {right}"))
-register("ITA409", Message(Level.INFO,
-                           "{code} ใช้เลขข้อตามเกณฑ์ปี {other} ตามที่ระบุใน numbering ในเกณฑ์ปี {year} \"{title}\" คือ {right}",
-                           "{code} follows the {other} numbering, as its numbering says; in {year} \"{title}\" is {right}",
-                           "เว็บไซต์แสดงหมายเหตุนี้ให้ผู้อ่าน", "the site shows readers this note"))
 
 _CITATION = re.compile(r"\(\s*อ้างอิงจาก\s*([^()]{1,12}?)\s*\)")
 _TITLE_SIMILARITY = 0.75
@@ -76,7 +55,7 @@ def check_oit_codes(project: Project) -> Iterable[Finding]:
             for j, ref in enumerate(rec.oit_refs):
                 problem = code_problem(ref.code)
                 if problem:
-                    yield doc.finding(problem[0], ("recommendations", i, "oit_refs", j, "code"), **problem[1])
+                    yield doc.finding(problem[0], ("recommendations", i, "oit_refs", j, "code"), problem[1])
             field = TextField(doc, ("recommendations", i, "text"), rec.text)
             for match in _CITATION.finditer(rec.text):
                 written = match.group(1)
@@ -90,15 +69,15 @@ def check_oit_codes(project: Project) -> Iterable[Finding]:
 
 
 @cache
-def _title_matchers() -> tuple[SequenceMatcher, ...]:
-    """A matcher per OIT item title of every year (spaces removed), with the title pre-indexed."""
+def _title_matchers() -> tuple[tuple[int, SequenceMatcher[str]], ...]:
+    """The length and a matcher of each OIT item title of every year (spaces removed), the title pre-indexed."""
     titles = {re.sub(r"\s+", "", item.title) for year in available_years()
               for item in load_framework(year).oit_items.values() if item.title}
     matchers = []
     for title in sorted(titles):
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(title)
-        matchers.append(matcher)
+        matchers.append((len(title), matcher))
     return tuple(matchers)
 
 
@@ -107,8 +86,7 @@ def named_item(before: str) -> str | None:
     """The OIT item title the text names just before a citation, as the text writes it, if any."""
     squashed = re.sub(r"\s+", "", before)
     best, phrase = _TITLE_SIMILARITY, None
-    for matcher in _title_matchers():
-        size = len(matcher.b)
+    for size, matcher in _title_matchers():
         for length in range(max(1, size - _TAIL_SLACK), min(len(squashed), size + _TAIL_SLACK) + 1):
             matcher.set_seq1(squashed[-length:])
             if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:

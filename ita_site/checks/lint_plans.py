@@ -12,28 +12,9 @@ from collections.abc import Iterable
 
 from ita_site.checks.lint_text import text_fields, text_finding
 from ita_site.content.findings import Finding
-from ita_site.content.messages import Level, Message, register
 from ita_site.content.model import Plan
 from ita_site.content.project import Project
 from ita_site.content.thai import fiscal_year_bounds, format_date, to_arabic_digits
-
-register("ITA416", Message(Level.ERROR, "วันที่ {date} อยู่นอกปีงบประมาณ {year} ({start} ถึง {end})",
-                           "date {date} falls outside fiscal year {year} ({start} to {end})",
-                           "ปีงบประมาณ {year} เริ่ม 1 ตุลาคม ของปีก่อนหน้า วันที่เขียนแบบ ค.ศ. เช่น {iso_start}",
-                           "fiscal year {year} starts on 1 October of the year before; dates are written as {iso_start}"))
-register("ITA417", Message(Level.ERROR, "ข้อความระบุปีงบประมาณ {says} แต่ไฟล์นี้เป็นของปีงบประมาณ {year}",
-                           "the text says fiscal year {says} but this file is for fiscal year {year}",
-                           "แก้เป็น {year} หรือถ้าต้นฉบับเขียนไว้เช่นนี้ ให้บันทึกใน contradictions (field: fiscal_year)",
-                           "write {year}, or record the source's wording under contradictions (field: fiscal_year)"))
-register("ITA418", Message(Level.ERROR, "มาตรการ {number} ไม่มีผู้รับผิดชอบ", "measure {number} has no owner",
-                           "ใส่ owner ในมาตรการนี้ หรือ owner ของทั้งแผน", "add an owner to the measure or to the plan"))
-register("ITA419", Message(Level.ERROR, "มาตรการ {number} ไม่มีขั้นตอนการดำเนินงาน", "measure {number} has no steps",
-                           "ใส่ steps ในมาตรการนี้ หรือ steps ของทั้งแผน", "add steps to the measure or to the plan"))
-register("ITA420", Message(Level.ERROR, "วันสิ้นสุด {end} อยู่ก่อนวันเริ่มต้น {start}", "end {end} is before start {start}",
-                           "ตรวจวันที่ (เขียนแบบ ปี ค.ศ.-เดือน-วัน)", "check the dates (written YYYY-MM-DD)"))
-register("ITA422", Message(Level.WARNING, "มาตรการ {number} ไม่ได้ระบุว่าตอบจุดอ่อนใด", "measure {number} addresses no weakness",
-                           "ใส่ addresses เป็น id ของจุดอ่อนในผลการประเมินที่มาตรการนี้แก้ไข",
-                           "list in addresses the ids of the weaknesses it answers"))
 
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s*ศ\.\s*)?(?P<y>[0-9๐-๙]{4})(?![0-9๐-๙])")
 
@@ -69,7 +50,7 @@ def check_plan_dates(project: Project) -> Iterable[Finding]:
 
 def check_fiscal_year_text(project: Project) -> Iterable[Finding]:
     """"ปีงบประมาณ พ.ศ. YYYY" in a file's text must be that file's fiscal year, unless recorded."""
-    for item in [*project.assessments.values(), *project.plans.values()]:
+    for item in project.assessments_and_plans:
         doc = project.doc_of(item)
         recorded = {r.source_says for r in item.contradictions if r.field == "fiscal_year" and r.source_says is not None}
         for field in text_fields(doc):

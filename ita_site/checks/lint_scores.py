@@ -14,34 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ita_site.checks.lint_text import TextField, text_fields, text_finding
 from ita_site.content.findings import Finding
-from ita_site.content.framework import Framework, framework_for
-from ita_site.content.framework import Level as Band
-from ita_site.content.messages import Level, Message, register
+from ita_site.content.framework import Framework, ScoreBand, framework_for
 from ita_site.content.model import Assessment, Contradiction
 from ita_site.content.project import Project
 from ita_site.content.thai import to_arabic_digits
-
-register("ITA410", Message(Level.ERROR, "คะแนน {score} อยู่นอกช่วง 0 ถึง 100", "score {score} is outside 0 to 100",
-                           "ตรวจตัวเลขกับเอกสารผลการประเมิน", "check the figure against the result document"))
-register("ITA411", Message(Level.WARNING, "คะแนน {score} ไม่ได้เขียนทศนิยม 2 ตำแหน่ง",
-                           "score {score} is not written with two decimals",
-                           "เขียนเป็น {fixed} ตามที่ประกาศผล", "write {fixed}, as results are published"))
-register("ITA412", Message(Level.ERROR, "ระดับ \"{level}\" ไม่ตรงกับคะแนน {score} ตามเกณฑ์ปี {year}",
-                           "level \"{level}\" does not match score {score} under the {year} bands",
-                           "คะแนน {score} อยู่ในระดับ \"{expected}\" ({code}: {low} ถึง {high})",
-                           "{score} is level \"{expected}\" ({code}: {low} to {high})"))
-register("ITA413", Message(Level.WARNING, "คะแนนภาพรวม {score} ไม่ตรงกับคะแนนที่คำนวณจากรายตัวชี้วัด ({computed})",
-                           "overall score {score} differs from the one computed from the indicators ({computed})",
-                           "ตรวจคะแนนภาพรวมและคะแนนรายตัวชี้วัดกับเอกสารผลการประเมิน (น้ำหนัก: {weights})",
-                           "check the overall and indicator scores against the result (weights: {weights})"))
-register("ITA414", Message(Level.ERROR, "ข้อความระบุว่าตัวชี้วัดที่ {number} ได้ {says} แต่ข้อมูลคะแนนเป็น {score}",
-                           "the text says indicator {number} scored {says} but its score is {score}",
-                           "แก้ข้อความหรือคะแนนให้ตรงกัน หรือถ้าต้นฉบับขัดแย้งกันเอง ให้บันทึกใน contradictions",
-                           "make them agree, or record the source's contradiction under contradictions"))
-register("ITA415", Message(Level.ERROR, "ข้อความระบุคะแนนภาพรวม {says} แต่ข้อมูลคะแนนภาพรวมเป็น {score}",
-                           "the text gives the overall score as {says} but it is {score}",
-                           "แก้ข้อความหรือคะแนนให้ตรงกัน หรือถ้าต้นฉบับขัดแย้งกันเอง ให้บันทึกใน contradictions",
-                           "make them agree, or record the source's contradiction under contradictions"))
 
 _NUMBER = r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?"
 _INDICATOR_FIGURE = re.compile(rf"ตัวชี้วัดที่\s*(?P<n>[0-9๐-๙]{{1,2}})[^0-9๐-๙]{{0,60}}?ได้คะแนน\s*(?P<x>{_NUMBER})")
@@ -77,7 +53,7 @@ def check_score_values(project: Project) -> Iterable[Finding]:
                                   fixed=str(score.quantize(_CENT, rounding=ROUND_HALF_UP)))
 
 
-def _level_matches(written: str, band: Band) -> bool:
+def _level_matches(written: str, band: ScoreBand) -> bool:
     """Staff may write the level's Thai name or its code (ผ่านดีเยี่ยม or AA)."""
     wanted = re.sub(r"\s+", "", written).casefold()
     return wanted in (re.sub(r"\s+", "", band.name).casefold(), band.code.casefold())

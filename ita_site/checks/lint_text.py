@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ita_site.content.findings import Finding
 from ita_site.content.load import Document
-from ita_site.content.messages import Level, Message, register
 from ita_site.content.project import Project
 
 # Records of what the source got wrong quote the mistakes on purpose; lints must not report them again.
@@ -24,14 +23,6 @@ QUOTING_KEYS = frozenset({"source_notes", "contradictions"})
 _NOT_PROSE = frozenset({"id", "code", "number", "question", "questions", "recommendations", "addresses",
                         "tool", "part", "status", "kind", "digits", "field"})
 
-register("ITA423", Message(Level.ERROR, "\"{field}\" มีแต่เครื่องหมาย ไม่มีเนื้อความ ({got})",
-                           "\"{field}\" holds only punctuation, no text ({got})",
-                           "ใส่ข้อความจริง หรือลบช่องนี้ถ้าไม่บังคับ", "write the real text, or remove the field if optional"))
-register("ITA424", Message(Level.WARNING, "\"{field}\" เว้นว่างไว้", "\"{field}\" is empty",
-                           "ใส่ข้อความ หรือลบบรรทัดนี้ออก", "fill it in, or delete the line"))
-register("ITA404", Message(Level.ERROR, "ลิงก์ที่ไม่ปลอดภัย \"{scheme}:\" ในข้อความ", "unsafe link \"{scheme}:\" in the text",
-                           "ลบลิงก์นี้ออก เว็บไซต์ใช้ได้เฉพาะที่อยู่ที่ขึ้นต้นด้วย https:// หรือ http://",
-                           "remove it; only https:// or http:// addresses are allowed"))
 
 _UNSAFE = re.compile(r"(?i)(?<![a-z0-9])(javascript|vbscript)\s*:|(?<![a-z0-9])(data):\s*[a-z]+/[a-z0-9.+-]+")
 _WORDLIKE = re.compile(r"[^\W_]")

@@ -1,8 +1,7 @@
 """The loop from score to next score: weaknesses answered by measures, measures reported on, OIT evidence complete.
 
-These checks read only the content and the framework of each fiscal year. Anything that depends on the
-build date (overdue, due soon) is shown on the site instead, so ``ita-site check`` gives the same answer
-on any day.
+These checks read the content and the framework of each fiscal year; the one about progress reports reads
+the same measure facts the pages show on the build date (:mod:`ita_site.content.facts`), so the two agree.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from collections.abc import Iterable
 
 from ita_site.checks.lint_oit import code_problem
 from ita_site.content import thai
+from ita_site.content.facts import project_facts
 from ita_site.content.findings import Finding
 from ita_site.content.framework import find_oit_code_in_other_years, framework_for, normalize_oit_code
 from ita_site.content.load import Document
@@ -36,18 +36,17 @@ def check_weakness_measures(project: Project) -> Iterable[Finding]:
 
 
 def check_progress_reported(project: Project, today: dt.date) -> Iterable[Finding]:
-    """A measure that has started (by its own or its plan's dates) by the build date and has no
-    progress entry yet.
+    """A measure that has started (by its own or its plan's dates) by the build date and reports nothing
+    yet: no progress entry up to that date and no status written on it.
 
-    Noted, not warned: the site already says "no progress report", and nothing is wrong until a report is due.
+    Noted, not warned: the site already says so, and nothing is wrong until a report is due.
     """
-    for plan in project.plans.values():
-        doc = project.doc_of(plan)
-        for i, measure in enumerate(plan.measures):
-            start = plan.start_of(measure)
-            if start is not None and start <= today and not measure.progress and measure.status is None:
-                yield doc.finding("ITA602", ("measures", i, "id"), number=measure.number,
-                                  start=thai.format_date(start), start_iso=start.isoformat())
+    for plan_facts in project_facts(project, today).plans.values():
+        doc = project.doc_of(plan_facts.plan)
+        for i, facts in enumerate(plan_facts.measures):
+            if facts.start is not None and facts.start <= today and facts.reported is None:
+                yield doc.finding("ITA602", ("measures", i, "id"), number=facts.measure.number,
+                                  start=thai.format_date(facts.start), start_iso=facts.start.isoformat())
 
 
 def check_oit_evidence(project: Project) -> Iterable[Finding]:
@@ -63,10 +62,11 @@ def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Findi
         yield doc.finding("ITA606", ("fiscal_year",), year=year)
     first: dict[str, int] = {}
     for i, entry in enumerate(evidence.items):
-        code = normalize_oit_code(entry.code)
         problem = code_problem(entry.code)
-        if problem:  # an entry under a code that is no code would be dropped from the index unseen
-            yield doc.finding(problem[0], ("items", i, "code"), **problem[1])
+        code = normalize_oit_code(entry.code)
+        if problem or code is None:  # an entry under a code that is no code would be dropped from the index unseen
+            if problem:
+                yield doc.finding(problem[0], ("items", i, "code"), problem[1])
             continue
         if code in first:
             line, _ = doc.locate(("items", first[code], "code"))
@@ -105,17 +105,16 @@ def _other_numbering(doc: Document, loc: tuple, code: str, title: str, year: int
 def _dates(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Finding]:
     """Evidence must be published within the item's fiscal year (1 October to 30 September)."""
     start, end = thai.fiscal_year_bounds(year)
-    bounds = {"start": thai.format_date(start), "end": thai.format_date(end), "year": year,
-              "start_iso": start.isoformat(), "end_iso": end.isoformat()}
+    bounds: dict[str, object] = {"start": thai.format_date(start), "end": thai.format_date(end), "year": year,
+                                 "start_iso": start.isoformat(), "end_iso": end.isoformat()}
     for i, entry in enumerate(evidence.items):
         if entry.published and not start <= entry.published <= end:
-            yield doc.finding("ITA603", ("items", i, "published"), code=entry.code,
-                              date=thai.format_date(entry.published), date_iso=entry.published.isoformat(), **bounds)
+            yield doc.finding("ITA603", ("items", i, "published"), bounds, code=entry.code,
+                              date=thai.format_date(entry.published), date_iso=entry.published.isoformat())
         for j, document in enumerate(entry.documents):
             if document.published and not start <= document.published <= end:
-                yield doc.finding("ITA603", ("items", i, "documents", j, "published"), code=entry.code,
-                                  date=thai.format_date(document.published), date_iso=document.published.isoformat(),
-                                  **bounds)
+                yield doc.finding("ITA603", ("items", i, "documents", j, "published"), bounds, code=entry.code,
+                                  date=thai.format_date(document.published), date_iso=document.published.isoformat())
 
 
 def check_unverified_citations(project: Project) -> Iterable[Finding]:

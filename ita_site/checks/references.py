@@ -5,22 +5,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from ita_site.content.findings import Finding
-from ita_site.content.framework import Framework, available_years, framework_for, normalize_oit_code
-from ita_site.content.load import Document
-from ita_site.content.oit import oit_index_path
-from ita_site.content.project import Project
-from ita_site.site.render import (
+from ita_site.content.addresses import (
     HOME_PATH,
     OIT_REFERENCES_PATH,
     assessment_path,
     document_path,
     measure_path,
+    oit_index_path,
     plan_path,
     report_path,
     weakness_index_path,
     weakness_path,
 )
+from ita_site.content.findings import Finding
+from ita_site.content.framework import Framework, available_years, framework_for, normalize_oit_code
+from ita_site.content.load import Document
+from ita_site.content.project import Project
 
 
 def _duplicates(doc: Document, items: Sequence[object], list_name: str, attr: str = "id") -> Iterable[Finding]:

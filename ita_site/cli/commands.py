@@ -8,43 +8,30 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from ita_site.checks import run_checks
 from ita_site.content import oit
 from ita_site.content.findings import ContentError, Finding, Level, sort_findings
-from ita_site.content.messages import Message, register
-from ita_site.content.progress import reference_date
 from ita_site.content.project import Project, load_project
 from ita_site.outputs import export as open_data
 from ita_site.outputs import schema as content_schema
-from ita_site.plugin.site_guard import check_site_folder
-from ita_site.plugin.staging import published_folder, staged
+from ita_site.plugin.runner import BuildResult, build_site, serve_site
+from ita_site.plugin.settings import Settings, read_settings
+from ita_site.plugin.staging import published_folder
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 LANG = click.Choice(["th", "en"])
+FORMATS = click.Choice(["text", "json", "github"])
 
-register("ITA501", Message(Level.ERROR, "อ่าน {name} ไม่ได้: {problem}", "cannot read {name}: {problem}",
-                           "ตรวจรูปแบบ YAML ของไฟล์ หรือสร้างใหม่ด้วย ita-site init",
-                           "check the file's YAML, or create a new project with ita-site init"))
-register("ITA502", Message(Level.ERROR, "ไฟล์ {path} มีอยู่แล้ว ita-site init จะไม่เขียนทับ",
-                           "{path} already exists; ita-site init never overwrites",
-                           "ใช้โฟลเดอร์ใหม่ที่ว่างเปล่า หรือย้ายไฟล์นั้นออกก่อน",
-                           "use a new, empty folder, or move the file away first"))
-register("ITA503", Message(Level.ERROR, "สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมใน {site} ยังอยู่ครบ",
-                           "the build failed; the previous site in {site} is untouched",
-                           "อ่านข้อความของ MkDocs ด้านบน แก้ไขแล้วสั่งใหม่", "read MkDocs' messages above, fix, and run again"))
+
 
 
 class _Main(click.Group):
@@ -54,7 +41,7 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except ContentError as exc:
-            _print_findings(exc.findings, ctx.meta.get("ita.lang", "th"), ctx.meta.get("ita.format", "text"))
+            print_findings(exc.findings, ctx.meta.get("ita.lang", "th"), ctx.meta.get("ita.format", "text"))
             ctx.exit(EXIT_CONTENT)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
                 SystemExit, KeyboardInterrupt):
@@ -91,8 +78,9 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
     return {level.value: counted.get(level.value, 0) for level in Level}
 
 
-def _print_findings(findings: list[Finding], lang: str, fmt: str) -> None:
-    """Findings one per line (``file:line:column: level: message (hint)``) and a summary, or JSON."""
+def print_findings(findings: list[Finding], lang: str, fmt: str) -> None:
+    """Findings one per line (``file:line:column: level CODE: message (hint)``) and a summary, JSON, or
+    GitHub Actions annotations (one per finding, shown on the lines of a pull request)."""
     findings = sort_findings(findings)
     counts = _counts(findings)
     if fmt == "json":
@@ -100,82 +88,15 @@ def _print_findings(findings: list[Finding], lang: str, fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     for finding in findings:
-        click.echo(finding.format(lang))
+        click.echo(finding.annotation(lang) if fmt == "github" else finding.format(lang))
     summary, clean = _SUMMARY[lang]
     click.echo(summary.format(**counts) if findings else clean)
 
 
-# --- project location and settings -----------------------------------------------------------------
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running it: Python and !ENV tags become null instead of errors."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-@dataclass(frozen=True)
-class ProjectDir:
-    """Where a project's files are and how its ita plugin is set up."""
-
-    root: Path
-    config_file: Path | None
-    content_dir: Path
-    site_dir: Path
-    fail_on: str
-    today: str | None = None
-    docs_dir: Path | None = None
-
-
-def _ita_settings(config: dict[str, Any]) -> dict[str, Any]:
-    for entry in config.get("plugins") or []:
-        if entry == "ita":
-            return {}
-        if isinstance(entry, dict) and "ita" in entry:
-            return entry["ita"] if isinstance(entry["ita"], dict) else {}
-    return {}
-
-
-def find_project(directory: Path) -> ProjectDir:
-    """Resolve a project folder (with mkdocs.yml or content/) or a content folder itself."""
-    root = directory.resolve()
-    config_file = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
-    if config_file is None:
-        if not (root / "content").is_dir() and (root / "agency.yaml").is_file():
-            return ProjectDir(root.parent, None, root, root.parent / "site", "error")
-        return ProjectDir(root, None, root / "content", root / "site", "error")
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        if not isinstance(config, dict):
-            raise ValueError("ข้อมูลระดับบนสุดต้องเป็นชุดข้อมูล / the top level must be a mapping")
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
-        raise ContentError([Finding("ITA501", config_file.name, line, col, {"name": config_file.name,
-                                                                             "problem": problem})]) from None
-    settings = _ita_settings(config)
-    content = root / str(settings.get("content_dir") or "content")
-    site = root / str(config.get("site_dir") or "site")
-    fail_on = settings.get("fail_on") if settings.get("fail_on") in ("error", "warning") else "error"
-    today = str(settings["today"]) if settings.get("today") else None
-    return ProjectDir(root, config_file, content, site, fail_on, today, root / str(config.get("docs_dir") or "docs"))
-
-
-def _failing(findings: list[Finding], fail_on: str) -> bool:
-    levels = {Level.ERROR} if fail_on == "error" else {Level.ERROR, Level.WARNING}
-    return any(f.level in levels for f in findings)
-
-
-def load_and_check(where: ProjectDir) -> tuple[Project, list[Finding]]:
-    """Load the content and run every check; a ContentError carries what stops loading."""
-    project = load_project(where.content_dir, where.root)
-    try:
-        today = reference_date(where.today)
-    except ValueError as exc:
-        raise ContentError([Finding("ITA501", where.config_file.name if where.config_file else "mkdocs.yml", 1, 1,
-                                    {"name": "mkdocs.yml", "problem": f"today: {exc}"})]) from None
-    return project, run_checks(project, today)
+def load_and_check(settings: Settings) -> tuple[Project, list[Finding]]:
+    """Load the content and run every check, as the plugin does in a build; a ContentError stops loading."""
+    project = load_project(settings.content_dir, settings.root)
+    return project, run_checks(project, settings.today)
 
 
 # --- shared options ---------------------------------------------------------------------------------
@@ -186,8 +107,15 @@ def _project_argument(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--lang", type=LANG, default="th", show_default=True,
-                        help="ภาษาของข้อความ / language of the messages.")(func)
+    return click.option("--lang", type=LANG, default=None,
+                        help="ภาษาของข้อความ (ค่าเริ่มต้นตาม lang ใน mkdocs.yml หรือ th) / language of the messages "
+                             "(default: lang in mkdocs.yml, else th).")(func)
+
+
+def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=FORMATS, default="text", show_default=True,
+                        help="รูปแบบผลลัพธ์: ข้อความ, JSON สำหรับโปรแกรมอื่น หรือ github สำหรับ GitHub Actions / "
+                             "output: text, JSON for machines, or github for GitHub Actions annotations.")(func)
 
 
 def _fail_on_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -196,79 +124,78 @@ def _fail_on_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "level that fails (default: fail_on in mkdocs.yml, else error).")(func)
 
 
-def _checked(ctx: click.Context, directory: Path, lang: str, fmt: str, fail_on: str | None,
-             ) -> tuple[ProjectDir, Project, list[Finding]]:
+def _settings(ctx: click.Context, directory: Path, lang: str | None, fmt: str, fail_on: str | None) -> Settings:
+    """The project's settings with the command line's options, and where the group reports content errors."""
+    ctx.meta["ita.lang"], ctx.meta["ita.format"] = lang or "th", fmt
+    settings = read_settings(directory, fail_on=fail_on, lang=lang)
+    ctx.meta["ita.lang"] = settings.lang
+    return settings
+
+
+def _checked(ctx: click.Context, settings: Settings, fmt: str) -> tuple[Project, list[Finding]]:
     """Run the checks as ``ita-site check`` does; exits 1 after printing when something must be fixed."""
-    ctx.meta["ita.lang"], ctx.meta["ita.format"] = lang, fmt
-    where = find_project(directory)
-    project, findings = load_and_check(where)
-    if _failing(findings, fail_on or where.fail_on):
-        _print_findings(findings, lang, fmt)
+    project, findings = load_and_check(settings)
+    if settings.failing(findings):
+        print_findings(findings, settings.lang, fmt)
         ctx.exit(EXIT_CONTENT)
-    return where, project, findings
+    return project, findings
 
 
 # --- commands ---------------------------------------------------------------------------------------
 
 @main.command()
 @_project_argument
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="รูปแบบผลลัพธ์: ข้อความ หรือ JSON สำหรับโปรแกรมอื่น / output: text, or JSON for machines.")
+@_format_option
 @_lang_option
 @_fail_on_option
 @click.pass_context
-def check(ctx: click.Context, directory: Path, fmt: str, lang: str, fail_on: str | None) -> None:
+def check(ctx: click.Context, directory: Path, fmt: str, lang: str | None, fail_on: str | None) -> None:
     """ตรวจเนื้อหาทั้งหมดและแจ้งจุดที่ต้องแก้ / Check all content and report what to fix.
 
     DIRECTORY คือโฟลเดอร์โครงการ (ที่มี mkdocs.yml หรือ content/) ค่าเริ่มต้นคือโฟลเดอร์ปัจจุบัน
     / DIRECTORY is the project folder (with mkdocs.yml or content/), the current folder by default.
     """
-    _, _, findings = _checked(ctx, directory, lang, fmt, fail_on)
-    _print_findings(findings, lang, fmt)
+    settings = _settings(ctx, directory, lang, fmt, fail_on)
+    _, findings = _checked(ctx, settings, fmt)
+    print_findings(findings, settings.lang, fmt)
 
 
-def _mkdocs(*args: str) -> int:
-    """Run MkDocs as its own process, so its output and exit code are exactly what MkDocs says."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=env)
-
-
-def _config_args(where: ProjectDir) -> list[str]:
-    if where.config_file is None:
-        raise ContentError([Finding("ITA501", "mkdocs.yml", 1, 1, {
-            "name": "mkdocs.yml", "problem": "ไม่พบไฟล์ / not found"})])
-    return ["-f", str(where.config_file)]
+def _show_build(result: BuildResult, settings: Settings, fmt: str, *, mkdocs_messages: bool = True) -> None:
+    """The build's findings once, then MkDocs' own messages, then why nothing was published."""
+    print_findings(result.findings, settings.lang, fmt)
+    if mkdocs_messages:
+        for message in result.messages:
+            click.echo(message, err=True)
+    if not result.ok and not settings.failing(result.findings):
+        failed = Finding("ITA503", settings.config_name, 1, 1, {"site": settings.site_dir.name})
+        click.echo(failed.format(settings.lang), err=True)
 
 
 @main.command()
 @_project_argument
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="ถือว่าคำเตือนของ MkDocs เป็นข้อผิดพลาด / treat MkDocs warnings as errors.")
+@_format_option
 @_lang_option
 @_fail_on_option
 @click.pass_context
-def build(ctx: click.Context, directory: Path, strict: bool, lang: str, fail_on: str | None) -> None:
+def build(ctx: click.Context, directory: Path, strict: bool, fmt: str, lang: str | None, fail_on: str | None) -> None:
     """ตรวจเนื้อหาแล้วสร้างเว็บไซต์ / Check the content, then build the site.
 
     สร้างในโฟลเดอร์ชั่วคราวก่อน แล้วจึงแทนที่ site/ เมื่อสำเร็จ ถ้าไม่สำเร็จ เว็บไซต์เดิมยังอยู่ครบ
     / Builds into a temporary folder and replaces site/ only on success; a failed build leaves it intact.
     """
-    where, _, findings = _checked(ctx, directory, lang, "text", fail_on)
-    _print_findings(findings, lang, "text")
-    config = _config_args(where)
-    check_site_folder(where)
-    with staged(where.site_dir) as temporary:
-        code = _mkdocs("build", *config, "-d", str(temporary), *(["--strict"] if strict else []))
-        if code != 0:
-            finding = Finding("ITA503", where.config_file.name if where.config_file else "mkdocs.yml", 1, 1,
-                              {"site": where.site_dir.name})
-            click.echo(finding.message(lang) + f" ({finding.hint(lang)})", err=True)
-            ctx.exit(EXIT_CONTENT)
-    if where.site_dir.is_symlink():
-        target = published_folder(where.site_dir)
-        click.echo(f"{where.site_dir} เป็นลิงก์ จึงแทนที่โฟลเดอร์ปลายทาง {target} แล้ว (ลิงก์ยังอยู่เหมือนเดิม)" if lang == "th"
-                   else f"{where.site_dir} is a link: replaced its target {target} (the link is unchanged)")
-    click.echo(("สร้างเว็บไซต์แล้วที่ " if lang == "th" else "site built in ") + str(where.site_dir))
+    settings = _settings(ctx, directory, lang, fmt, fail_on)
+    result = build_site(settings, strict=strict)
+    _show_build(result, settings, fmt)
+    if not result.ok:
+        ctx.exit(EXIT_CONTENT)
+    site, th = settings.site_dir, settings.lang == "th"
+    if site.is_symlink():
+        target = published_folder(site)
+        click.echo(f"{site} เป็นลิงก์ จึงแทนที่โฟลเดอร์ปลายทาง {target} แล้ว (ลิงก์ยังอยู่เหมือนเดิม)" if th
+                   else f"{site} is a link: replaced its target {target} (the link is unchanged)")
+    click.echo(("สร้างเว็บไซต์แล้วที่ " if th else "site built in ") + str(site))
 
 
 @main.command()
@@ -280,15 +207,16 @@ def build(ctx: click.Context, directory: Path, strict: bool, lang: str, fail_on:
 @_lang_option
 @_fail_on_option
 @click.pass_context
-def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: bool, lang: str,
+def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: bool, lang: str | None,
           fail_on: str | None) -> None:
     """ตรวจเนื้อหาแล้วเปิดดูเว็บไซต์ในเครื่อง (แก้ไฟล์แล้วหน้าเว็บอัปเดตเอง) / Check, then preview the site locally.
     """
-    where, _, findings = _checked(ctx, directory, lang, "text", fail_on)
-    _print_findings(findings, lang, "text")
-    args = ["serve", *_config_args(where), *(["-a", dev_addr] if dev_addr else []), *(["--strict"] if strict else [])]
-    check_site_folder(where)
-    ctx.exit(EXIT_OK if _mkdocs(*args) == 0 else EXIT_CONTENT)
+    settings = _settings(ctx, directory, lang, "text", fail_on)
+
+    def show(result: BuildResult) -> None:  # MkDocs' own messages are already on the terminal
+        _show_build(result, settings, "text", mkdocs_messages=False)
+
+    ctx.exit(EXIT_OK if serve_site(settings, show, dev_addr=dev_addr, strict=strict) else EXIT_CONTENT)
 
 
 @main.command("export")
@@ -302,19 +230,20 @@ def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: boo
 @_lang_option
 @_fail_on_option
 @click.pass_context
-def export_command(ctx: click.Context, out_dir: Path, directory: Path, itas_year: int | None, lang: str,
+def export_command(ctx: click.Context, out_dir: Path, directory: Path, itas_year: int | None, lang: str | None,
                    fail_on: str | None) -> None:
     """เขียนข้อมูลเปิด (CSV, JSON และ JSON Schema) ลงในโฟลเดอร์ DIR / Write open data (CSV, JSON, JSON Schema) to DIR.
 
     CSV บันทึกแบบ UTF-8 มี BOM เพื่อให้ Excel แสดงภาษาไทยถูกต้อง
     / CSV is UTF-8 with a BOM so that Excel shows Thai correctly.
     """
-    where, project, _ = _checked(ctx, directory, lang, "text", fail_on)
+    settings = _settings(ctx, directory, lang, "text", fail_on)
+    project, _ = _checked(ctx, settings, "text")
     if itas_year is not None:
-        config = yaml.load(where.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) if where.config_file else {}
-        click.echo(str(oit.write_itas_sheet(project, itas_year, out_dir, config or {})))
+        address = {"site_url": settings.site_url, "use_directory_urls": settings.directory_urls}
+        click.echo(str(oit.write_itas_sheet(project, itas_year, out_dir, address)))
         return
-    written = open_data.export(project, out_dir)
+    written = open_data.export(project, out_dir, settings.today)
     for path in written:
         click.echo(str(path))
 

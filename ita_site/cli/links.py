@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ita_site.cli.commands import find_project
 from ita_site.content.findings import Finding
 from ita_site.content.project import load_project
 from ita_site.outputs.links import Checker, LinkCache, check_links, cited_links, dead_link_findings, public_only
+from ita_site.plugin.settings import read_settings
 
 
 @click.command("links")
@@ -37,7 +37,7 @@ def links_command(ctx: click.Context, directory: Path, cache_path: Path | None, 
     ไม่ได้ตรวจระหว่างสร้างเว็บไซต์ตามปกติ / Never part of a normal build.
     """
     ctx.meta["ita.lang"] = lang  # content errors are reported by the ita-site group, as for every command
-    where = find_project(directory)
+    where = read_settings(directory, lang=lang)
     project = load_project(where.content_dir, where.root)
     links = cited_links(project)
     cache = LinkCache(None if no_cache else cache_path or where.root / ".ita-links-cache.json", max_age * 3600)

@@ -44,9 +44,10 @@ def package_command(project: Path, site_dir: Path | None, output: Path | None, l
         count, left_out = write_zip(site_dir, output, folder)
     else:
         with tempfile.TemporaryDirectory(prefix="ita-package-") as tmp:
-            result = build_project(project, Path(tmp) / "site", strict=True, lang=lang)
-            if not result.ok:
-                click.echo("\n".join(result.messages), err=True)
+            built = build_project(project, Path(tmp) / "site", strict=True, lang=lang).result
+            if not built.ok:
+                for line in [*(f.format(lang) for f in built.findings), *built.messages]:
+                    click.echo(line, err=True)
                 raise SystemExit(1)
             count, left_out = write_zip(Path(tmp) / "site", output, folder)
     for path in left_out:

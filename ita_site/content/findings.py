@@ -15,6 +15,14 @@ from ita_site.content.messages import MESSAGES, Level
 __all__ = ["ContentError", "Finding", "Level", "has_errors", "sort_findings", "to_json"]
 
 _ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+_ANNOTATION = {"error": "error", "warning": "warning", "info": "notice"}
+# Characters a workflow command cannot hold as they are: in its message, and also in a property value.
+_MESSAGE = {"%": "%25", "\r": "%0D", "\n": "%0A"}
+_PROPERTY = {**_MESSAGE, ":": "%3A", ",": "%2C"}
+
+
+def _escape(text: str, table: Mapping[str, str] = _MESSAGE) -> str:
+    return "".join(table.get(char, char) for char in text)
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,11 @@ class Finding:
         if self.level is None:
             object.__setattr__(self, "level", MESSAGES[self.code].level)
 
+    @property
+    def severity(self) -> Level:
+        """The level, typed as always set (``__post_init__`` fills it from the catalogue)."""
+        return self.level or MESSAGES[self.code].level
+
     def message(self, lang: str = "th") -> str:
         """The sentence that says what is wrong, in ``lang`` ("th" or "en")."""
         return MESSAGES[self.code].text(lang, "message").format(**self.args)
@@ -43,10 +56,19 @@ class Finding:
         return MESSAGES[self.code].text(lang, "hint").format(**self.args)
 
     def format(self, lang: str = "th") -> str:
-        """``file:line:column: level: message (hint)``, the form editors and CI logs understand."""
+        """``file:line:column: level CODE: message (hint)``, the form editors and CI logs understand; the code
+        finds the finding in docs/checks.md."""
         hint = self.hint(lang)
         tail = f" ({hint})" if hint else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.level}: {self.message(lang)}{tail}"
+        return f"{self.file}:{self.line}:{self.column}: {self.level} {self.code}: {self.message(lang)}{tail}"
+
+    def annotation(self, lang: str = "th") -> str:
+        """A GitHub Actions workflow command, which shows the finding on the file's line in a pull request."""
+        hint = self.hint(lang)
+        text = _escape(self.message(lang) + (f" ({hint})" if hint else ""))
+        where = ",".join(f"{key}={_escape(str(value), _PROPERTY)}" for key, value in
+                         (("file", self.file), ("line", self.line), ("col", self.column), ("title", self.code)))
+        return f"::{_ANNOTATION[str(self.level)]} {where}::{text}"
 
     def as_dict(self, lang: str = "th") -> dict[str, object]:
         """A JSON-ready record for ``ita-site check --format json``."""
@@ -61,7 +83,7 @@ class Finding:
         }
 
     def sort_key(self) -> tuple[object, ...]:
-        return (self.file, self.line, self.column, _ORDER[self.level], self.code)
+        return (self.file, self.line, self.column, _ORDER[self.severity], self.code)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -55,7 +55,7 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class Level:
+class ScoreBand:
     """A score band (AA … F); `verified` is false where the band or its Thai label is not confirmed."""
 
     code: str
@@ -157,7 +157,7 @@ class Framework:
     indicators: dict[int, Indicator]
     indicators_verified: bool
     tools: dict[str, Tool]
-    levels: tuple[Level, ...]
+    levels: tuple[ScoreBand, ...]
     levels_verified: bool
     pass_threshold: Decimal | None
     oit_groups: tuple[OitGroup, ...]
@@ -167,8 +167,8 @@ class Framework:
     tool_weights: tuple[ToolWeight, ...]
     source_ids: dict[str, str]
 
-    def level_for(self, score: Decimal) -> Level | None:
-        """The level whose band holds `score` (rounded to two decimals, see `Level.contains`), if any."""
+    def level_for(self, score: Decimal) -> ScoreBand | None:
+        """The level whose band holds `score` (rounded to two decimals, see `ScoreBand.contains`), if any."""
         return next((level for level in self.levels if level.contains(score)), None)
 
     def indicator(self, number: int) -> Indicator | None:
@@ -344,7 +344,7 @@ def _build(data: dict[str, Any]) -> Framework:
         if unknown:
             raise ValueError(f"tool {tool.code} names unknown indicators {sorted(unknown)}")
     levels = tuple(
-        Level(
+        ScoreBand(
             code=entry["code"],
             name=entry["name_th"],
             min=_decimal(entry["min"]),

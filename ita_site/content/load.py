@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -71,9 +71,12 @@ class Document:
                 return line + 1, col + 1
         return 1, 1
 
-    def finding(self, code: str, loc: Sequence[str | int] = (), /, *, key: bool = False, **args: object) -> Finding:
+    def finding(self, code: str, loc: Sequence[str | int] = (), given: Mapping[str, object] | None = None, /, *,
+                key: bool = False, **args: object) -> Finding:
+        """A finding at ``loc``; its message arguments are ``args``, after any ``given`` as a mapping (as a check
+        that works out the code and arguments elsewhere returns them)."""
         line, col = self.locate(loc, key=key)
-        return Finding(code, self.name, line, col, args)
+        return Finding(code, self.name, line, col, {**(given or {}), **args})
 
     @cached_property
     def strings(self) -> tuple[tuple[Loc, str], ...]:

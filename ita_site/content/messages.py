@@ -34,6 +34,8 @@ class Message:
 
 def _catalogue() -> dict[str, Message]:
     E, W, N = Level.ERROR, Level.WARNING, Level.INFO  # N: a note
+    own_folder = ("ตั้ง site_dir: site ใน mkdocs.yml ให้เว็บไซต์มีโฟลเดอร์ของตัวเอง",
+                  "set site_dir: site in mkdocs.yml, a folder of the site's own")
     return {
         # --- reading files (ITA0xx) ---
         "ITA001": Message(E, "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (ดูเหมือนเป็น TIS-620/Windows-874)",
@@ -143,6 +145,114 @@ def _catalogue() -> dict[str, Message]:
         "ITA301": Message(W, "ต้นฉบับขัดแย้งกันเอง (บันทึกไว้แล้ว): {note}", "the source contradicts itself (recorded): {note}",
                           "ยืนยันกับเจ้าของเอกสารแล้วแก้ไขให้ตรงกัน จากนั้นลบรายการ \"{id}\" ใน contradictions",
                           "confirm with the document's owner, fix it, then remove \"{id}\" from contradictions"),
+        # --- lints of the content's text and figures (ITA4xx) ---
+        "ITA401": Message(E, "ชื่อหน่วยงานเขียนเป็น \"{found}\" ซึ่งไม่ตรงกับชื่อทางการ",
+                          "the agency's name is written \"{found}\", which is not its official name",
+                          "ใช้ชื่อทางการ \"{official}\" หรือชื่อที่ประกาศไว้ใน aliases ของ agency.yaml",
+                          "write the official name \"{official}\" or one of the aliases in agency.yaml"),
+        "ITA402": Message(E, "ที่อยู่เว็บไซต์ \"{url}\" ไม่ถูกต้อง: {problem_th}",
+                          "website address \"{url}\" is malformed: {problem_en}",
+                          "เขียนแบบเต็ม เช่น https://www.lohjood.go.th", "write it in full, e.g. https://www.example.go.th"),
+        "ITA403": Message(E, "ที่อยู่เว็บ \"{found}\" คล้ายแต่ไม่ตรงกับเว็บไซต์ของหน่วยงาน",
+                          "web address \"{found}\" looks like, but is not, the agency's website",
+                          "หรือหมายถึง {expected} ตามช่อง website ใน agency.yaml?",
+                          "did you mean {expected}, the website in agency.yaml?"),
+        "ITA404": Message(E, "ลิงก์ที่ไม่ปลอดภัย \"{scheme}:\" ในข้อความ", "unsafe link \"{scheme}:\" in the text",
+                          "ลบลิงก์นี้ออก เว็บไซต์ใช้ได้เฉพาะที่อยู่ที่ขึ้นต้นด้วย https:// หรือ http://",
+                          "remove it; only https:// or http:// addresses are allowed"),
+        "ITA405": Message(E, "รหัส OIT \"{written}\" พิมพ์ด้วยเลขศูนย์ไทย \"๐\" แทนตัวอักษร O",
+                          "OIT code \"{written}\" is typed with the Thai digit zero \"๐\" for the letter O",
+                          "เขียนเป็น {code} คือตัวอักษร O ภาษาอังกฤษตามด้วยเลขอารบิก",
+                          "write {code}: the letter O followed by Arabic digits"),
+        "ITA406": Message(E, "รหัส OIT \"{written}\" เขียนไม่ตรงรูปแบบ", "OIT code \"{written}\" is not in the standard form",
+                          "{suggestion}", "{suggestion_en}"),
+        "ITA407": Message(W, "ข้อความอ้างอิง {code} แต่ไม่มี {code} ในรายการ oit_refs ของข้อเสนอแนะนี้",
+                          "the text cites {code} but oit_refs of this recommendation does not list it",
+                          "เพิ่ม - code: {code} ใน oit_refs เพื่อให้เว็บไซต์ลิงก์ไปยังข้อ OIT และตรวจเลขข้อได้",
+                          "add - code: {code} to oit_refs so the site links the item and its code is checked"),
+        "ITA408": Message(W,
+                          "อ้างอิง {code} สำหรับ \"{title}\" ซึ่งเป็นเลขข้อตามเกณฑ์ปี {other} ในเกณฑ์ปี {year} รายการนี้คือ {right}",
+                          "{code} is cited for \"{title}\", its code in the {other} numbering; in {year} that item is {right}",
+                          "ถ้าต้นฉบับเขียนไว้เช่นนี้ ให้เพิ่ม numbering: {other} ในรายการ oit_refs ของ {code} ถ้าไม่ใช่ ให้แก้เป็น {right}",
+                          "if the source says so, add numbering: {other} to the oit_refs entry for {code}; otherwise write {right}"),
+        "ITA409": Message(N,
+                          "{code} ใช้เลขข้อตามเกณฑ์ปี {other} ตามที่ระบุใน numbering ในเกณฑ์ปี {year} \"{title}\" คือ {right}",
+                          "{code} follows the {other} numbering, as its numbering says; in {year} \"{title}\" is {right}",
+                          "เว็บไซต์แสดงหมายเหตุนี้ให้ผู้อ่าน", "the site shows readers this note"),
+        "ITA410": Message(E, "คะแนน {score} อยู่นอกช่วง 0 ถึง 100", "score {score} is outside 0 to 100",
+                          "ตรวจตัวเลขกับเอกสารผลการประเมิน", "check the figure against the result document"),
+        "ITA411": Message(W, "คะแนน {score} ไม่ได้เขียนทศนิยม 2 ตำแหน่ง",
+                          "score {score} is not written with two decimals",
+                          "เขียนเป็น {fixed} ตามที่ประกาศผล", "write {fixed}, as results are published"),
+        "ITA412": Message(E, "ระดับ \"{level}\" ไม่ตรงกับคะแนน {score} ตามเกณฑ์ปี {year}",
+                          "level \"{level}\" does not match score {score} under the {year} bands",
+                          "คะแนน {score} อยู่ในระดับ \"{expected}\" ({code}: {low} ถึง {high})",
+                          "{score} is level \"{expected}\" ({code}: {low} to {high})"),
+        "ITA413": Message(W, "คะแนนภาพรวม {score} ไม่ตรงกับคะแนนที่คำนวณจากรายตัวชี้วัด ({computed})",
+                          "overall score {score} differs from the one computed from the indicators ({computed})",
+                          "ตรวจคะแนนภาพรวมและคะแนนรายตัวชี้วัดกับเอกสารผลการประเมิน (น้ำหนัก: {weights})",
+                          "check the overall and indicator scores against the result (weights: {weights})"),
+        "ITA414": Message(E, "ข้อความระบุว่าตัวชี้วัดที่ {number} ได้ {says} แต่ข้อมูลคะแนนเป็น {score}",
+                          "the text says indicator {number} scored {says} but its score is {score}",
+                          "แก้ข้อความหรือคะแนนให้ตรงกัน หรือถ้าต้นฉบับขัดแย้งกันเอง ให้บันทึกใน contradictions",
+                          "make them agree, or record the source's contradiction under contradictions"),
+        "ITA415": Message(E, "ข้อความระบุคะแนนภาพรวม {says} แต่ข้อมูลคะแนนภาพรวมเป็น {score}",
+                          "the text gives the overall score as {says} but it is {score}",
+                          "แก้ข้อความหรือคะแนนให้ตรงกัน หรือถ้าต้นฉบับขัดแย้งกันเอง ให้บันทึกใน contradictions",
+                          "make them agree, or record the source's contradiction under contradictions"),
+        "ITA416": Message(E, "วันที่ {date} อยู่นอกปีงบประมาณ {year} ({start} ถึง {end})",
+                          "date {date} falls outside fiscal year {year} ({start} to {end})",
+                          "ปีงบประมาณ {year} เริ่ม 1 ตุลาคม ของปีก่อนหน้า วันที่เขียนแบบ ค.ศ. เช่น {iso_start}",
+                          "fiscal year {year} starts on 1 October of the year before; dates are written as {iso_start}"),
+        "ITA417": Message(E, "ข้อความระบุปีงบประมาณ {says} แต่ไฟล์นี้เป็นของปีงบประมาณ {year}",
+                          "the text says fiscal year {says} but this file is for fiscal year {year}",
+                          "แก้เป็น {year} หรือถ้าต้นฉบับเขียนไว้เช่นนี้ ให้บันทึกใน contradictions (field: fiscal_year)",
+                          "write {year}, or record the source's wording under contradictions (field: fiscal_year)"),
+        "ITA418": Message(E, "มาตรการ {number} ไม่มีผู้รับผิดชอบ", "measure {number} has no owner",
+                          "ใส่ owner ในมาตรการนี้ หรือ owner ของทั้งแผน", "add an owner to the measure or to the plan"),
+        "ITA419": Message(E, "มาตรการ {number} ไม่มีขั้นตอนการดำเนินงาน", "measure {number} has no steps",
+                          "ใส่ steps ในมาตรการนี้ หรือ steps ของทั้งแผน", "add steps to the measure or to the plan"),
+        "ITA420": Message(E, "วันสิ้นสุด {end} อยู่ก่อนวันเริ่มต้น {start}", "end {end} is before start {start}",
+                          "ตรวจวันที่ (เขียนแบบ ปี ค.ศ.-เดือน-วัน)", "check the dates (written YYYY-MM-DD)"),
+        "ITA422": Message(W, "มาตรการ {number} ไม่ได้ระบุว่าตอบจุดอ่อนใด", "measure {number} addresses no weakness",
+                          "ใส่ addresses เป็น id ของจุดอ่อนในผลการประเมินที่มาตรการนี้แก้ไข",
+                          "list in addresses the ids of the weaknesses it answers"),
+        "ITA423": Message(E, "\"{field}\" มีแต่เครื่องหมาย ไม่มีเนื้อความ ({got})",
+                          "\"{field}\" holds only punctuation, no text ({got})",
+                          "ใส่ข้อความจริง หรือลบช่องนี้ถ้าไม่บังคับ", "write the real text, or remove the field if optional"),
+        "ITA424": Message(W, "\"{field}\" เว้นว่างไว้", "\"{field}\" is empty",
+                          "ใส่ข้อความ หรือลบบรรทัดนี้ออก", "fill it in, or delete the line"),
+        # --- commands and the site folder (ITA5xx) ---
+        "ITA501": Message(E, "อ่าน {name} ไม่ได้: {problem}", "cannot read {name}: {problem}",
+                          "ตรวจรูปแบบ YAML ของไฟล์ หรือสร้างใหม่ด้วย ita-site init",
+                          "check the file's YAML, or create a new project with ita-site init"),
+        "ITA502": Message(E, "ไฟล์ {path} มีอยู่แล้ว ita-site init จะไม่เขียนทับ",
+                          "{path} already exists; ita-site init never overwrites",
+                          "ใช้โฟลเดอร์ใหม่ที่ว่างเปล่า หรือย้ายไฟล์นั้นออกก่อน",
+                          "use a new, empty folder, or move the file away first"),
+        "ITA503": Message(E, "สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมใน {site} ยังอยู่ครบ",
+                          "the build failed; the previous site in {site} is untouched",
+                          "อ่านข้อความของ MkDocs ด้านบน แก้ไขแล้วสั่งใหม่", "read MkDocs' messages above, fix, and run again"),
+        "ITA510": Message(E,
+                          "site_dir คือ {site} ซึ่งเป็นหรือครอบโฟลเดอร์โครงการ การสร้างจะแทนที่ทั้งโครงการ จึงไม่สร้างเว็บไซต์",
+                          "site_dir is {site}, which is or holds the project folder; a build would replace the "
+                          "whole project, so nothing was built", *own_folder),
+        "ITA511": Message(E,
+                          "site_dir คือ {site} ซึ่งเป็น อยู่ใน หรือครอบโฟลเดอร์ของ {setting} ({other}) "
+                          "การสร้างจะแทนที่ไฟล์ในนั้น จึงไม่สร้างเว็บไซต์",
+                          "site_dir is {site}, which is, lies in or holds the {setting} folder ({other}); a build "
+                          "would replace those files, so nothing was built", *own_folder),
+        "ITA512": Message(E, "โฟลเดอร์ {site} มีไฟล์ที่ ita-site build ไม่ได้สร้าง จึงไม่แทนที่",
+                          "{site} holds files that ita-site build did not write, so it is not replaced",
+                          "ตั้ง site_dir เป็นโฟลเดอร์ใหม่ หรือย้ายไฟล์ออกจากโฟลเดอร์นั้น (เว็บไซต์ที่สร้างด้วย ita-site "
+                          "รุ่นก่อนลบโฟลเดอร์ทิ้งได้ แล้วสั่งใหม่)",
+                          "set site_dir to a new folder, or move the files away (a site built by an earlier "
+                          "ita-site may simply be deleted; then run again)"),
+        "ITA513": Message(E, "mkdocs.yml ไม่ได้เปิดปลั๊กอิน ita เว็บไซต์จะไม่มีหน้าเปิดเผยข้อมูล ITA จึงไม่สร้าง",
+                          "mkdocs.yml does not enable the ita plugin; the site would have no ITA disclosure pages, "
+                          "so nothing was built",
+                          "เพิ่มบรรทัด - ita ใต้ plugins: (ดูตัวอย่างจาก ita-site init)",
+                          "add the line - ita under plugins: (see ita-site init)"),
         # --- progress, OIT evidence and attached files (ITA6xx) ---
         "ITA601": Message(W, "จุดอ่อน \"{id}\" ยังไม่มีมาตรการที่ตอบ", "weakness \"{id}\" has no measure answering it",
                           "ใส่ id นี้ใน addresses ของมาตรการใน {plans}", "add this id to the addresses of a measure in {plans}"),
@@ -210,8 +320,31 @@ def _catalogue() -> dict[str, Message]:
 MESSAGES: dict[str, Message] = _catalogue()
 
 
-def register(code: str, message: Message) -> None:
-    """Add a finding code (check modules keep their wording next to their logic)."""
-    if code in MESSAGES:
-        raise ValueError(f"finding code {code} registered twice")
-    MESSAGES[code] = message
+_SECTIONS = {
+    "0": "การอ่านไฟล์ / Reading files",
+    "1": "รูปแบบข้อมูล / Shape of the data",
+    "2": "การอ้างอิงและเกณฑ์ / References and framework",
+    "3": "ข้อขัดแย้งที่บันทึกไว้ / Recorded contradictions",
+    "4": "การตรวจเนื้อหา / Lints",
+    "5": "คำสั่ง / Commands",
+    "6": "การติดตามผลและ OIT / Progress and OIT evidence",
+}
+_DOC_HEAD = """# สิ่งที่ ita-site check ตรวจ / What the checks catch
+
+<!-- เขียนโดย scripts/checks-doc จาก ita_site/content/messages.py อย่าแก้ด้วยมือ / written by scripts/checks-doc -->
+
+ทุกข้อความแสดงเป็น `ไฟล์:บรรทัด:คอลัมน์: ระดับ รหัส: ข้อความ (คำแนะนำ)` ระดับ `error` ต้องแก้ก่อนเผยแพร่ ระดับ `warning` และ `info` ไม่หยุดการสร้างเว็บไซต์ (เว้นแต่ตั้ง `fail_on: warning`) ข้อความในวงเล็บปีกกาเติมจากเนื้อหาจริง
+
+Every finding prints as `file:line:column: level CODE: message (hint)`. Errors stop publication; warnings and notes do not, unless `fail_on: warning` is set.
+"""
+
+
+def checks_markdown() -> str:
+    """docs/checks.md: every code of the catalogue, by family, so the documentation cannot fall behind it."""
+    out = [_DOC_HEAD]
+    for digit, title in _SECTIONS.items():
+        out += [f"## {title}", "", "| code | level | ข้อความ | message |", "| --- | --- | --- | --- |"]
+        out += [f"| {code} | {m.level} | {m.th} | {m.en} |".replace("\n", " ")
+                for code, m in sorted(MESSAGES.items()) if code[3] == digit]
+        out.append("")
+    return "\n".join(out)

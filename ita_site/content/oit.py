@@ -15,28 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ita_site.content.addresses import oit_item_path, page_url
 from ita_site.content.findings import ContentError, Finding
 from ita_site.content.framework import Framework, OitItem, framework_for, normalize_oit_code
 from ita_site.content.model import Evidence, OitEntry, OitEvidence
 from ita_site.content.project import Project
-
-
-def oit_index_path(year: int) -> str:
-    return f"{year}/oit/index.md"
-
-
-def oit_item_path(year: int, code: str) -> str:
-    """The permanent page of one item: depends on nothing but the year and the code."""
-    return f"{year}/oit/{code.lower()}.md"
-
-
-def page_url(path: str, use_directory_urls: bool = False) -> str:
-    """The address MkDocs gives a page source path (``a/b.md`` -> ``a/b.html`` or ``a/b/``)."""
-    stem = path[:-3] if path.endswith(".md") else path
-    if stem == "index" or stem.endswith("/index"):
-        folder = stem[: -len("index")]
-        return folder if use_directory_urls else f"{stem}.html"
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 def code_order(code: str) -> int:

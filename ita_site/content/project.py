@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,6 +45,11 @@ class Project:
     def years(self) -> list[int]:
         """Every fiscal year that has an assessment or a plan, oldest first."""
         return sorted(set(self.assessments) | set(self.plans))
+
+    @property
+    def assessments_and_plans(self) -> list[Assessment | Plan]:
+        """The documents that quote the agency's source, and so record where it contradicts itself."""
+        return [*self.assessments.values(), *self.plans.values()]
 
     @property
     def latest_assessment(self) -> Assessment | None:
@@ -158,6 +163,24 @@ def _validate(doc: Document, model: type[BaseModel]) -> BaseModel | list[Finding
         return validation_findings(doc, model, exc)
 
 
+_Yearly = TypeVar("_Yearly", Assessment, Plan, OitEvidence)
+
+
+def _file_under_year(target: dict[int, _Yearly], model: _Yearly, doc: Document,
+                     sources: dict[int, Document]) -> list[Finding]:
+    """Keep ``model`` under its fiscal year unless another file holds that year; what is wrong with the year."""
+    findings = []
+    year = model.fiscal_year
+    match = _YEAR_FILE.match(doc.path.name)
+    if match and int(match.group(1)) != year:
+        findings.append(doc.finding("ITA015", ("fiscal_year",), name_year=match.group(1), year=year))
+    if year in target:
+        findings.append(doc.finding("ITA016", ("fiscal_year",), year=year, other=sources[id(target[year])].name))
+    else:
+        target[year] = model
+    return findings
+
+
 def load_project(content_dir: Path, root: Path | None = None) -> Project:
     """Read and validate every content file; raise ContentError with all problems found."""
     content_dir = Path(content_dir)
@@ -194,17 +217,12 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
         sources[id(result)] = doc
         if isinstance(result, Agency):
             agency = result
-            continue
-        year = result.fiscal_year
-        match = _YEAR_FILE.match(doc.path.name)
-        if match and int(match.group(1)) != year:
-            findings.append(doc.finding("ITA015", ("fiscal_year",), name_year=match.group(1), year=year))
-        target = assessments if isinstance(result, Assessment) else oit if isinstance(result, OitEvidence) else plans
-        if year in target:
-            findings.append(doc.finding("ITA016", ("fiscal_year",), year=year,
-                                        other=sources[id(target[year])].name))
-            continue
-        target[year] = result
+        elif isinstance(result, Assessment):
+            findings.extend(_file_under_year(assessments, result, doc, sources))
+        elif isinstance(result, Plan):
+            findings.extend(_file_under_year(plans, result, doc, sources))
+        elif isinstance(result, OitEvidence):
+            findings.extend(_file_under_year(oit, result, doc, sources))
     if agency is None and not any(f.file == agency_name for f in findings):
         findings.append(Finding("ITA014", agency_name, 1, 1, {"name": "agency.yaml"}))
     attachments: dict[str, Path] = {}
@@ -261,8 +279,12 @@ def _attachment(content_dir: Path, doc: Document, loc: tuple, written: str) -> P
     problem = refusal(path, written, (content_dir.resolve(),))  # a symlink out of content/ or not a plain file
     if problem is not None:
         code, args = problem
-        return doc.finding(code, loc, **args)
+        return doc.finding(code, loc, args)
     return path.resolve()
+
+
+#: The model of a file in each folder of content/.
+_KINDS: dict[str, type[BaseModel]] = {"assessments": Assessment, "plans": Plan, "oit": OitEvidence}
 
 
 def _kind_of(rel: str) -> type[BaseModel] | None:
@@ -271,4 +293,4 @@ def _kind_of(rel: str) -> type[BaseModel] | None:
     folder, _, filename = rel.partition("/")
     if "/" in filename:
         return None
-    return {"assessments": Assessment, "plans": Plan, "oit": OitEvidence}.get(folder)
+    return _KINDS.get(folder)

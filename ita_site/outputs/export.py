@@ -8,6 +8,7 @@ published figures can be checked against the published site by anyone.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 from decimal import Decimal
@@ -15,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ita_site.checks.references import framework_for
+from ita_site.content.facts import project_facts
 from ita_site.content.project import Project
 from ita_site.outputs import schema
 
 FULL_DATA = "ita-data.json"
-TABLES = ("scores", "questions", "weaknesses", "measures")
 # A cell Excel would run as a formula; prefixed with an apostrophe so it shows as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,19 +61,29 @@ def weakness_rows(project: Project) -> Iterator[Row]:
                    "measures": _join([m for m in measures if w.id in answered[m]])}
 
 
-def measure_rows(project: Project) -> Iterator[Row]:
-    """Measures with the owner, steps and dates they actually have (their own or the plan's)."""
-    for year, plan in project.plans.items():
-        for m in plan.measures:
-            start, end = plan.start_of(m), plan.end_of(m)
-            yield {"fiscal_year": year, "based_on": plan.based_on, "id": m.id, "number": m.number, "title": m.title,
-                   "text": m.text, "owner": plan.owner_of(m), "start": start.isoformat() if start else None,
-                   "end": end.isoformat() if end else None, "status": m.status, "addresses": _join(m.addresses),
-                   "indicators": _join(m.indicators),
-                   "steps": _join([f"{s.number} {' '.join(s.text.split())}" for s in plan.steps_of(m)])}
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
-_ROWS = {"scores": score_rows, "questions": question_rows, "weaknesses": weakness_rows, "measures": measure_rows}
+def measure_rows(project: Project, today: dt.date) -> Iterator[Row]:
+    """Measures as the site shows them on ``today``: state, percentage, owner, steps and dates (their own or
+    the plan's), the latest report, and the date the plan's data is as of."""
+    for year, plan_facts in project_facts(project, today).plans.items():
+        plan = plan_facts.plan
+        for facts in plan_facts.measures:
+            measure = facts.measure
+            yield {"fiscal_year": year, "based_on": plan.based_on, "id": measure.id, "number": measure.number,
+                   "title": measure.title, "text": measure.text, "owner": facts.owner, "start": _iso(facts.start),
+                   "end": _iso(facts.end), "state": facts.state.code, "state_label": facts.state.thai,
+                   "percent": facts.percent, "latest_report": _iso(facts.latest.date if facts.latest else None),
+                   "as_of": _iso(plan_facts.as_of), "addresses": _join(measure.addresses),
+                   "indicators": _join(measure.indicators),
+                   "steps": _join([f"{step.number} {' '.join(step.text.split())}" for step in plan.steps_of(measure)])}
+
+
+def _tables(project: Project, today: dt.date) -> dict[str, Iterator[Row]]:
+    return {"scores": score_rows(project), "questions": question_rows(project), "weaknesses": weakness_rows(project),
+            "measures": measure_rows(project, today)}
 
 
 def _plain(value: Any) -> Any:
@@ -100,12 +111,15 @@ def full_data(project: Project) -> dict[str, Any]:
     }
 
 
-def export(project: Project, out_dir: Path) -> list[Path]:
-    """Write the CSV and JSON tables, the full data and the JSON Schema; returns the files written."""
+def export(project: Project, out_dir: Path, today: dt.date) -> list[Path]:
+    """Write the CSV and JSON tables, the full data and the JSON Schema; returns the files written.
+
+    ``today`` is the build date, so that measures are exported in the state the site shows them in.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for name in TABLES:
-        rows = [{k: _plain(v) for k, v in row.items()} for row in _ROWS[name](project)]
+    for name, table in _tables(project, today).items():
+        rows = [{k: _plain(v) for k, v in row.items()} for row in table]
         columns = list(rows[0]) if rows else []
         csv_path = out_dir / f"{name}.csv"
         with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -59,7 +59,7 @@ def resolve_host(host: str, port: int) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Citation:
+class LinkCitation:
     """Where a content file cites an address."""
 
     file: str
@@ -83,15 +83,15 @@ class LinkResult:
     code: str = "ITA620"
 
 
-def cited_links(project: Project) -> dict[str, list[Citation]]:
+def cited_links(project: Project) -> dict[str, list[LinkCitation]]:
     """Every external evidence address with the places citing it, in file order."""
-    found: dict[str, list[Citation]] = {}
+    found: dict[str, list[LinkCitation]] = {}
     for model in [*project.plans.values(), *project.oit.values()]:
         doc = project.doc_of(model)
         for loc, evidence in evidence_of(model):
             if evidence.url is not None:
                 line, column = doc.locate(loc + ("url",))
-                found.setdefault(evidence.url, []).append(Citation(doc.name, line, column))
+                found.setdefault(evidence.url, []).append(LinkCitation(doc.name, line, column))
     return found
 
 
@@ -301,7 +301,7 @@ def check_links(urls: list[str], cache: LinkCache, checker: Checker, *, workers:
     return results
 
 
-def dead_link_findings(links: dict[str, list[Citation]], results: dict[str, LinkResult]) -> list[Finding]:
+def dead_link_findings(links: dict[str, list[LinkCitation]], results: dict[str, LinkResult]) -> list[Finding]:
     """One located finding per place that cites a dead address, in file order."""
     return sort_findings(Finding(results[url].code, c.file, c.line, c.column, {"url": url, "reason": results[url].reason})
             for url, citations in links.items() if not results[url].ok for c in citations)

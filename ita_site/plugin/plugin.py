@@ -24,9 +24,9 @@ from mkdocs.structure.pages import Page
 
 from ita_site.checks import run_checks
 from ita_site.content import thai
-from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.facts import reference_date
+from ita_site.content.findings import ContentError, Finding, Level, sort_findings
 from ita_site.content.load import refusal
-from ita_site.content.progress import reference_date
 from ita_site.content.project import Project, load_project
 from ita_site.site import csp, search_words, site_assets
 from ita_site.site.render import NavEntry, Site, render_site
@@ -64,7 +64,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.site: Site | None = None
+        #: What the last build found, for whoever runs MkDocs in-process (see ``plugin/runner.py``).
         self.findings: list[Finding] = []
+        #: False when the one running MkDocs shows the findings itself, so they are not logged twice.
+        self.logs_findings = True
 
     @event_priority(50)  # before Material's search and offline plugins read the settings we adjust
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -79,6 +82,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             project = load_project(content_dir, root.resolve())
             self.findings = run_checks(project, today)
         except ContentError as exc:
+            self.findings = exc.findings
             raise PluginError(self._report(exc.findings)) from None
         self._log(self.findings)
         threshold = {Level.ERROR} if self.config.fail_on == "error" else {Level.ERROR, Level.WARNING}
@@ -123,14 +127,14 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(site_assets.THEME_DIR))
 
     def _report(self, findings: list[Finding]) -> str:
-        lines = [f.format(self.config.lang) for f in findings]
+        lines = [f.format(self.config.lang) for f in findings] if self.logs_findings else []
         head = "ita: เนื้อหามีข้อผิดพลาด แก้ไขแล้วสร้างเว็บไซต์ใหม่" if self.config.lang == "th" \
             else "ita: the content has errors; fix them and build again"
         return "\n".join([head, *lines])
 
     def _log(self, findings: list[Finding]) -> None:
         for finding in findings:
-            if finding.level is not Level.ERROR:
+            if finding.level is not Level.ERROR and self.logs_findings:
                 log.info(finding.format(self.config.lang))
 
     def _footer(self, project: Project) -> dict[str, object]:
@@ -180,6 +184,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if problem is not None:
                 findings.append(Finding(problem[0], shown, 1, 1, problem[1]))
         if findings:
+            self.findings = sort_findings([*self.findings, *findings])
             raise PluginError(self._report(findings))
 
     @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written

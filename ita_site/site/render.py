@@ -10,21 +10,35 @@ import datetime as dt
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ita_site.site import charts
-from ita_site.content import oit
-from ita_site.content import progress
-from ita_site.content import thai
-from ita_site.content.framework import Framework, Level, framework_for
-from ita_site.content.model import STATUS_LABELS, Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
+from ita_site.content import oit, thai
+from ita_site.content.facts import DUE_SOON_DAYS, MeasureFacts, ProjectFacts, State, project_facts
+from ita_site.content.addresses import (
+    HOME_PATH,
+    OIT_REFERENCES_PATH,
+    assessment_path,
+    document_path,
+    indicator_path,
+    measure_path,
+    oit_index_path,
+    oit_item_path,
+    plan_path,
+    report_path,
+    weakness_index_path,
+    weakness_path,
+)
+from ita_site.content.framework import Framework, ScoreBand, framework_for
+from ita_site.content.model import Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from ita_site.content.project import Project
+from ita_site.site import charts
 
 # Every character that starts Markdown or extension syntax in a line of text: emphasis, code, links,
 # raw HTML, tables, headings, attribute lists ({: onfocus=...}) and admonitions (!!!). As numeric
@@ -84,7 +98,7 @@ class SiteView:
         ind = fw.indicator(number) if fw else None
         return ind.tool if ind else None
 
-    def level_for(self, year: int, score: Decimal) -> Level | None:
+    def level_for(self, year: int, score: Decimal) -> ScoreBand | None:
         fw = self.framework(year)
         return fw.level_for(score) if fw else None
 
@@ -127,8 +141,9 @@ class SiteView:
     def plans_based_on(self, year: int) -> list[Plan]:
         return [p for p in self.project.plans.values() if p.based_on == year]
 
-    def measures_for_weakness(self, year: int, wid: str) -> list[tuple[Plan, Measure]]:
-        return [(p, m) for p in self.plans_based_on(year) for m in p.measures if wid in m.addresses]
+    def measures_for_weakness(self, year: int, wid: str) -> list[MeasureFacts]:
+        return [self.facts.of_measure(p, m) for p in self.plans_based_on(year) for m in p.measures
+                if wid in m.addresses]
 
     def measures_for_indicator(self, year: int, number: int) -> list[tuple[Plan, Measure]]:
         assessment = self.project.assessments.get(year)
@@ -145,15 +160,10 @@ class SiteView:
         numbers |= {w.indicator for w in self.weaknesses_of_measure(plan, measure) if w.indicator}
         return sorted(numbers)
 
-    def status_label(self, status: str | None) -> str:
-        return STATUS_LABELS.get(status or "", progress.NO_REPORT_LABEL)
-
-    # --- progress (as of the build date) ---
-    def state(self, plan: Plan, measure: Measure) -> progress.MeasureState:
-        return progress.measure_state(plan, measure, self.today)
-
-    def summary(self, plan: Plan) -> progress.PlanSummary:
-        return progress.plan_summary(plan, self.today)
+    # --- measures on the build date: the same facts the export and the checks read ---
+    @cached_property
+    def facts(self) -> ProjectFacts:
+        return project_facts(self.project, self.today)
 
     # --- OIT evidence ---
     @cached_property
@@ -203,48 +213,12 @@ def oit_anchor(year: int, ref: OitRef) -> Markup:
     return Markup(f"oit-{year}-{ref.numbering or year}-{escape_md(ref.code.lower())}{suffix}")
 
 
-# --- page paths (stable URLs: agencies paste them into the NACC's system) ---
-
-def assessment_path(year: int) -> str:
-    return f"{year}/index.md"
-
-
-def indicator_path(year: int, number: int) -> str:
-    return f"{year}/indicators/{number}.md"
-
-
-def weakness_index_path(year: int) -> str:
-    return f"{year}/weaknesses/index.md"
-
-
-def weakness_path(year: int, wid: str) -> str:
-    return f"{year}/weaknesses/{wid}.md"
-
-
-def plan_path(year: int) -> str:
-    return f"{year}/measures/index.md"
-
-
-def measure_path(year: int, mid: str) -> str:
-    return f"{year}/measures/{mid}.md"
-
-
-def document_path(year: int) -> str:
-    return f"{year}/measures/document.md"
-
-
-def report_path(year: int) -> str:
-    return f"{year}/measures/report.md"
-
-
-OIT_REFERENCES_PATH = "oit-references.md"
-HOME_PATH = "index.md"
-
-
 class Renderer:
     """Holds the Jinja2 environment; one instance renders any number of projects."""
 
     def __init__(self) -> None:
+        self._digits = "arabic"
+        self._current = ""
         env = Environment(
             loader=PackageLoader("ita_site.site", "templates"),
             undefined=StrictUndefined,
@@ -262,21 +236,20 @@ class Renderer:
             fy=lambda v: Markup(thai.fiscal_year_label(v, self._digits)),
             num=lambda v: Markup(thai.digits(str(v), self._digits)),
             code=lambda v: Markup(escape_md(v)),  # identifiers staff type into ITAS keep ASCII digits
+            status_label=lambda status: State.reported(status).thai,
         )
         env.globals.update(
             link=self._link, chart_bars=self._chart_bars, chart_trend=self._chart_trend,
             home_path=lambda: HOME_PATH, oit_path=lambda: OIT_REFERENCES_PATH, oit_anchor=oit_anchor,
             assessment_path=assessment_path, indicator_path=indicator_path, weakness_path=weakness_path,
             plan_path=plan_path, measure_path=measure_path, document_path=document_path, report_path=report_path,
-            oit_index_path=oit.oit_index_path, oit_item_path=oit.oit_item_path, evidence_link=self._evidence_link,
-            status_class=lambda status: Markup(f"ita-status--{status or 'none'}"), due_soon_days=progress.DUE_SOON_DAYS,
+            oit_index_path=oit_index_path, oit_item_path=oit_item_path, evidence_link=self._evidence_link,
+            state_class=lambda state: Markup(f"ita-status--{state.code}"), due_soon_days=DUE_SOON_DAYS, State=State,
             indicator_rows=self._indicator_rows, question_rows=self._question_rows, change=self._change,
             score_text=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
             tool_heading=self._tool_heading, tool_name=self._tool_name, rec_label=self._rec_label,
         )
         self.env = env
-        self._digits = "arabic"
-        self._current = ""
 
     def _finalize(self, value: Any) -> Markup:
         """Every value a template prints: content text made inert, digits in the agency's style.
@@ -359,7 +332,7 @@ class Renderer:
 
     def page(self, view: SiteView, path: str, template: str, title: str, source: str, **context: Any) -> Page:
         self._current = path
-        text = self.env.get_template(template).render(v=view, project=view.project, agency=view.project.agency,
+        text = self.env.get_template(template).render(view=view, project=view.project, agency=view.project.agency,
                                                         page_path=path, title=title, **context)
         return Page(path=path, title=title, markdown=text, source=source)
 
@@ -393,21 +366,22 @@ class Renderer:
         src = view.project.doc_of(assessment).name
         ydigits = thai.digits(str(year), self._digits)
         pages = [self.page(view, assessment_path(year), "assessment.md.j2", f"ผลการประเมิน ITA {ydigits}", src,
-                           a=assessment, year=year)]
+                           assessment=assessment, year=year)]
         indicator_nav = []
         for score in sorted(assessment.indicators, key=lambda s: s.number):
             name = view.indicator_name(year, score.number)
             title = f"ตัวชี้วัดที่ {thai.digits(str(score.number), self._digits)} {name}"
             path = indicator_path(year, score.number)
-            pages.append(self.page(view, path, "indicator.md.j2", title, src, a=assessment, year=year, s=score,
-                                   name=name))
+            pages.append(self.page(view, path, "indicator.md.j2", title, src, assessment=assessment, year=year,
+                                   score=score, name=name))
             indicator_nav.append({title: path})
         weakness_nav: list[NavEntry] = [weakness_index_path(year)]
         pages.append(self.page(view, weakness_index_path(year), "weaknesses.md.j2", f"จุดอ่อน ปี {ydigits}", src,
-                               a=assessment, year=year))
+                               assessment=assessment, year=year))
         for weak in assessment.weaknesses:
             path = weakness_path(year, weak.id)
-            pages.append(self.page(view, path, "weakness.md.j2", weak.title, src, a=assessment, year=year, w=weak))
+            pages.append(self.page(view, path, "weakness.md.j2", weak.title, src, assessment=assessment, year=year,
+                                   weakness=weak))
             weakness_nav.append({weak.title: path})
         weakness_nav = _listed(weakness_nav)
         nav = {f"ผลการประเมิน ITA {ydigits}": [assessment_path(year), {"ตัวชี้วัด": indicator_nav},
@@ -418,21 +392,25 @@ class Renderer:
         plan = view.project.plans[year]
         src = view.project.doc_of(plan).name
         ydigits = thai.digits(str(year), self._digits)
-        pages = [self.page(view, plan_path(year), "plan.md.j2", f"มาตรการ ปี {ydigits}", src, p=plan, year=year)]
+        plan_facts = view.facts.of_plan(plan)
+        pages = [self.page(view, plan_path(year), "plan.md.j2", f"มาตรการ ปี {ydigits}", src, plan=plan, year=year,
+                           plan_facts=plan_facts)]
         nav_items: list[NavEntry] = [plan_path(year)]
-        for measure in plan.measures:
+        for measure_facts in plan_facts.measures:
+            measure = measure_facts.measure
             title = f"{thai.digits(measure.number, self._digits)} {measure.title}"
             path = measure_path(year, measure.id)
-            pages.append(self.page(view, path, "measure.md.j2", title, src, p=plan, m=measure, year=year))
+            pages.append(self.page(view, path, "measure.md.j2", title, src, plan=plan, measure=measure,
+                                   measure_facts=measure_facts, year=year))
             nav_items.append({title: path})
         nav_items = _listed(nav_items)
         pages.append(self.page(view, document_path(year), "document.md.j2", f"{plan.title} (ฉบับเต็ม)", src,
-                               p=plan, year=year,
-                               a=view.project.assessments.get(plan.based_on) if plan.based_on else None))
+                               plan=plan, year=year, plan_facts=plan_facts,
+                               assessment=view.project.assessments.get(plan.based_on) if plan.based_on else None))
         nav_items.append({"ฉบับเต็มสำหรับพิมพ์": document_path(year)})
         report_title = f"รายงานผลการดำเนินการตามมาตรการ ประจำ{thai.fiscal_year_label(year, self._digits)}"
-        pages.append(self.page(view, report_path(year), "followup.md.j2", report_title, src, p=plan, year=year,
-                               summary=view.summary(plan)))
+        pages.append(self.page(view, report_path(year), "followup.md.j2", report_title, src, plan=plan, year=year,
+                               plan_facts=plan_facts))
         nav_items.append({"รายงานผลการดำเนินการ": report_path(year)})
         return pages, {f"มาตรการ ปี {ydigits}": nav_items}
 
@@ -440,13 +418,13 @@ class Renderer:
         index = view.oit_years[year]
         src = view.project.doc_of(index.evidence).name
         ydigits = thai.digits(str(year), self._digits)
-        pages = [self.page(view, oit.oit_index_path(year), "oit_index.md.j2", f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {ydigits}",
-                           src, idx=index, year=year)]
-        nav_items: list[NavEntry] = [oit.oit_index_path(year)]
+        pages = [self.page(view, oit_index_path(year), "oit_index.md.j2", f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {ydigits}",
+                           src, oit_index=index, year=year)]
+        nav_items: list[NavEntry] = [oit_index_path(year)]
         for row in index.rows:
             title = f"{row.code} {row.title or ''}".strip()
-            path = oit.oit_item_path(year, row.code)
-            pages.append(self.page(view, path, "oit_item.md.j2", title, src, idx=index, row=row, year=year))
+            path = oit_item_path(year, row.code)
+            pages.append(self.page(view, path, "oit_item.md.j2", title, src, oit_index=index, row=row, year=year))
             nav_items.append({title: path})
         return pages, {f"OIT ปี {ydigits}": nav_items}
 

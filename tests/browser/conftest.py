@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import serving
+from support.harness import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from ita_site.site import render
+from ita_site.content import addresses
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -41,16 +41,16 @@ def _html(markdown_path: str) -> str:
 
 #: One page of every kind the site generates, by kind.
 PAGE_TYPES: dict[str, str] = {
-    "home": _html(render.HOME_PATH),
-    "assessment": _html(render.assessment_path(SEED_ASSESSMENT_YEAR)),
-    "indicator": _html(render.indicator_path(SEED_ASSESSMENT_YEAR, 6)),
-    "weakness": _html(render.weakness_path(SEED_ASSESSMENT_YEAR, "eit-6")),
-    "weakness-index": _html(render.weakness_index_path(SEED_ASSESSMENT_YEAR)),
-    "measure": _html(render.measure_path(SEED_PLAN_YEAR, "1-1")),
-    "plan": _html(render.plan_path(SEED_PLAN_YEAR)),
-    "document": _html(render.document_path(SEED_PLAN_YEAR)),
-    "report": _html(render.report_path(SEED_PLAN_YEAR)),
-    "oit-references": _html(render.OIT_REFERENCES_PATH),
+    "home": _html(addresses.HOME_PATH),
+    "assessment": _html(addresses.assessment_path(SEED_ASSESSMENT_YEAR)),
+    "indicator": _html(addresses.indicator_path(SEED_ASSESSMENT_YEAR, 6)),
+    "weakness": _html(addresses.weakness_path(SEED_ASSESSMENT_YEAR, "eit-6")),
+    "weakness-index": _html(addresses.weakness_index_path(SEED_ASSESSMENT_YEAR)),
+    "measure": _html(addresses.measure_path(SEED_PLAN_YEAR, "1-1")),
+    "plan": _html(addresses.plan_path(SEED_PLAN_YEAR)),
+    "document": _html(addresses.document_path(SEED_PLAN_YEAR)),
+    "report": _html(addresses.report_path(SEED_PLAN_YEAR)),
+    "oit-references": _html(addresses.OIT_REFERENCES_PATH),
     "about": "about.html",
     "404": "404.html",
 }

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, run_mkdocs_build
 from hostile import make_hostile
 from site_fixtures import PAGE_TYPES, base_url, open_page, search_results
+from support.harness import REPO, run_mkdocs_build
 
 pytestmark = pytest.mark.browser
 

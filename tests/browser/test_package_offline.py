@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from helpers import REPO, copy_project
+from support.harness import REPO, copy_project
 
 pytestmark = pytest.mark.browser
 
