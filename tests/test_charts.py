@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from ita_site.site.charts import Band, Bar, bar_chart, trend_chart
+from ita_site.site.levels import chart_bands
 
 SVG = "{http://www.w3.org/2000/svg}"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -177,6 +178,15 @@ def test_bands_are_labelled_once_and_only_when_on_the_axis() -> None:
     assert legend == ["A ผ่านดีมาก ๘๕.๐๐–๙๔.๙๙", "AA ผ่านดีเยี่ยม ≥ ๙๕.๐๐"]
     plain = parse(bar_chart(chart_id="c", title="t", description="d", bars=[Bar("ก", Decimal("99"))], bands=BANDS))
     assert "AA ผ่านดีเยี่ยม ≥ 95" in [joined(t) for t in by_class(plain, "text", "ita-chart-legend")]
+
+
+def test_rating_year_bands_are_ranges_with_reference_lines_at_85_and_95() -> None:
+    """From 2566 a level is not a score range: the chart shows the scheme's thresholds, no letter."""
+    figure = parse(demo_bar(bands=chart_bands(2566), bars=[Bar("ก", Decimal("80.00")), Bar("ข", Decimal("99.00"))]))
+    legend = [joined(t) for t in by_class(figure, "text", "ita-chart-legend")]
+    assert legend == ["ช่วงคะแนน ๐.๐๐–๘๔.๙๙", "ช่วงคะแนน ๘๕.๐๐–๙๔.๙๙", "ช่วงคะแนน ≥ ๙๕.๐๐"]
+    assert [b.min for b in chart_bands(2565)][:2] == [Decimal("95.00"), Decimal("85.00")]
+    assert chart_bands(2565)[0].code == "AA"
 
 
 def test_user_text_is_escaped() -> None:

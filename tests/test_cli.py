@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,7 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 @pytest.fixture(scope="module")
 def scaffold(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "agency"
-    result = run("init", target)
+    result = run("init", "--year", "2568", target)
     assert result.returncode == 0, result.stderr
     return target
 
@@ -56,7 +57,10 @@ def test_init_then_mkdocs_build_strict_passes(scaffold: Path, tmp_path: Path) ->
     result = run_mkdocs_build(scaffold, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
-    assert (tmp_path / "site" / "2567" / "index.html").is_file()
+    assert (tmp_path / "site" / "2568" / "index.html").is_file()
+    assert (tmp_path / "site" / "2569" / "measures" / "index.html").is_file()
+    oit_index = (tmp_path / "site" / "2568" / "oit" / "index.html").read_text(encoding="utf-8")
+    assert len(set(re.findall(r'href="(o\d+\.html)"', oit_index))) == 26
 
 
 def test_init_writes_dotfiles_schema_and_modelines(scaffold: Path) -> None:
@@ -71,10 +75,12 @@ def test_init_writes_dotfiles_schema_and_modelines(scaffold: Path) -> None:
         assert pointer[1].rsplit("/", 1)[1] in shared["$defs"]
 
 
-def test_init_checks_clean(scaffold: Path) -> None:
-    result = run("check", scaffold)
+def test_init_checks_clean_but_for_the_oit_items_still_to_publish(scaffold: Path) -> None:
+    result = run("check", "--format", "json", scaffold)
     assert result.returncode == 0
-    assert result.stdout.strip() == "ไม่พบปัญหา"
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["code"]) for f in findings] == [("content/oit/2568.yaml", "ITA604")]
+    assert "19" in findings[0]["message"], findings[0]
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -101,10 +107,11 @@ def test_check_text_output_and_languages(tmp_path: Path) -> None:
     project = bad_project("level-mismatch", tmp_path)
     thai = run("check", project)
     assert thai.returncode == 1
-    assert thai.stdout.splitlines()[0].startswith("content/assessments/2566.yaml:4:10: error ITA412: ระดับ \"ผ่านดี\"")
+    assert thai.stdout.splitlines()[0].startswith("content/assessments/2566.yaml:4:10: error ITA412: ระดับ \"ต้องปรับปรุง\"")
     assert thai.stdout.splitlines()[-1] == "ข้อผิดพลาด 1 รายการ คำเตือน 0 รายการ หมายเหตุ 1 รายการ"
     english = run("check", "--lang", "en", project)
-    assert "error ITA412: level \"ผ่านดี\" does not match score 99.50 under the 2566 bands" in english.stdout
+    assert ("error ITA412: level \"ต้องปรับปรุง\" contradicts the 2566 rule: ต้องปรับปรุง is for a total below 85, "
+            "but the total is 99.50") in english.stdout
     assert english.stdout.splitlines()[-1] == "1 error(s), 0 warning(s), 1 note(s)"
 
 

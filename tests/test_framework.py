@@ -4,6 +4,7 @@ from decimal import Decimal
 from importlib.resources import files
 
 import pytest
+import yaml
 
 from ita_site.content.framework import (
     Framework,
@@ -15,7 +16,7 @@ from ita_site.content.framework import (
     normalize_oit_code,
 )
 
-YEARS = (2564, 2565, 2566, 2567, 2568)
+YEARS = (2564, 2565, 2566, 2567, 2568, 2569, 2570)
 
 
 def _file_text(year: int) -> str:
@@ -86,59 +87,11 @@ def test_indicator_lookup_by_name_and_alias() -> None:
     assert framework.indicator(11) is None
 
 
-@pytest.mark.parametrize(
-    ("score", "code", "name"),
-    [
-        ("99.50", "AA", "ผ่านดีเยี่ยม"),
-        ("100.00", "AA", "ผ่านดีเยี่ยม"),
-        ("95.00", "AA", "ผ่านดีเยี่ยม"),
-        ("94.995", "AA", "ผ่านดีเยี่ยม"),
-        ("94.99", "A", "ผ่านดี"),
-        ("94.994", "A", "ผ่านดี"),
-        ("85.00", "A", "ผ่านดี"),
-        ("84.99", "B", "ผ่าน"),
-        ("49.99", "F", "ไม่ผ่าน"),
-        ("0", "F", "ไม่ผ่าน"),
-    ],
-)
-def test_2566_level_for(score: str, code: str, name: str) -> None:
-    level = load_framework(2566).level_for(Decimal(score))
-    assert (level.code, level.name) == (code, name)
-
-
-def test_level_for_outside_all_bands() -> None:
-    framework = load_framework(2566)
-    assert framework.level_for(Decimal("100.01")) is None
-    assert framework.level_for(Decimal("-0.01")) is None
-
-
-@pytest.mark.parametrize("year", (2564, 2565, 2566, 2567))
-def test_levels_cover_0_to_100_without_gaps(year: int) -> None:
-    levels = load_framework(year).levels
-    assert [level.code for level in levels] == ["AA", "A", "B", "C", "D", "E", "F"]
-    assert levels[0].max == Decimal("100.00") and levels[-1].min == Decimal("0.00")
-    for higher, lower in zip(levels, levels[1:]):
-        assert lower.max + Decimal("0.01") == higher.min
-    for level in levels:
-        assert level.min.as_tuple().exponent == -2 and level.max.as_tuple().exponent == -2
-
-
-def test_level_verification_follows_the_sources() -> None:
-    assert load_framework(2565).levels_verified is True
-    assert load_framework(2565).levels[0].verified is True
-    for year in (2564, 2566, 2567):
-        framework = load_framework(year)
-        assert framework.levels_verified is False
-        assert not any(level.verified for level in framework.levels)
-        assert all("assumed" in level.note for level in framework.levels)
-    assert not any(level.verified for level in load_framework(2565).levels[1:])
-
-
-def test_pass_threshold_only_where_given() -> None:
-    assert load_framework(2565).pass_threshold == Decimal("85.00")
-    for year in (2564, 2566, 2567, 2568):
-        assert load_framework(year).pass_threshold is None
-        assert load_framework(year).notes["pass_threshold"]
+@pytest.mark.parametrize("year", YEARS)
+def test_levels_live_in_the_rating_rules_not_in_a_years_file(year: int) -> None:
+    """Levels are rated by ratings.yaml (letters to 2565, the Rating Score from 2566): one place, one evaluator."""
+    data = yaml.safe_load(_file_text(year))
+    assert not {"levels", "levels_verified", "pass_threshold"} & (set(data) | set(data["notes"]))
 
 
 def test_oit_codes_are_per_year() -> None:
@@ -173,6 +126,7 @@ def test_catalogue_sizes() -> None:
     assert list(load_framework(2566).oit_items) == [f"O{n}" for n in range(1, 44)]
     assert list(load_framework(2567).oit_items) == ["O1", "O2", "O3", "O11", "O12"]
     assert list(load_framework(2568).oit_items) == [f"O{n}" for n in range(1, 27)]
+    assert list(load_framework(2569).oit_items) == [f"O{n}" for n in range(1, 27)]
     assert load_framework(2565).oit_items == {}
     assert "not found" in load_framework(2565).notes["oit_items"]
 
@@ -183,14 +137,14 @@ def test_item_sources_are_full_citations() -> None:
     assert "public source code" in load_framework(2564).oit("O42").sources[0]
 
 
-def test_2568_has_no_indicators_or_levels() -> None:
+def test_2568_has_ten_indicators_named_by_continuity() -> None:
     fy2568 = load_framework(2568)
-    assert fy2568.indicators == {}
-    assert fy2568.levels == ()
-    assert fy2568.tools == {}
-    assert fy2568.indicators_verified is False and fy2568.levels_verified is False
-    assert fy2568.level_for(Decimal("99.50")) is None
-    assert fy2568.notes["indicators"] and fy2568.notes["levels"]
+    assert {n: i.name for n, i in fy2568.indicators.items()} == {
+        n: i.name for n, i in load_framework(2567).indicators.items()}
+    assert {code: tool.indicators for code, tool in fy2568.tools.items()} == {
+        "IIT": (1, 2, 3, 4, 5), "EIT": (6, 7, 8), "OIT": (9, 10)}
+    assert fy2568.indicators_verified is False
+    assert "count verified" in fy2568.notes["indicators"] and "inferred" in fy2568.notes["indicators"]
 
 
 def test_assumed_indicators_are_flagged() -> None:
@@ -213,6 +167,9 @@ def test_tool_weights() -> None:
     assert weights["OIT"].weight == Decimal("40") and weights["OIT"].verified is True
     assert weights["IIT"].verified is False
     assert all(w.weight is None and not w.verified for w in load_framework(2566).tool_weights)
+    weights_2568 = [(w.tool, w.weight, w.verified) for w in load_framework(2568).tool_weights]
+    assert weights_2568 == [("IIT", Decimal("30"), True), ("EIT", Decimal("30"), True), ("OIT", Decimal("40"), True)]
+    assert not any(w.verified for w in load_framework(2569).tool_weights)
 
 
 def test_eit_questions_2566_only() -> None:
@@ -220,15 +177,14 @@ def test_eit_questions_2566_only() -> None:
     assert [q.code for q in questions] == [f"E{n}" for n in range(1, 16)]
     assert [q.code for q in questions if q.verified] == ["E1", "E4", "E8", "E10"]
     assert questions[0].linked_oit == ("O13", "O14")
-    for year in (2564, 2565, 2567, 2568):
+    for year in (2564, 2565, 2567, 2568, 2569, 2570):
         assert load_framework(year).eit_questions == ()
 
 
 def test_notes_name_sources_by_known_ids() -> None:
     fy2566 = load_framework(2566)
-    sme = "https://sme.go.th/uploads/eBooks/eBook_65/files/basic-html/page80.html"
-    assert fy2566.source_ids["sme2565"] == sme
-    assert "sme2565" in fy2566.notes["levels"]
+    assert "lohjood2566" in fy2566.source_ids
+    assert "lohjood2566" in fy2566.notes["indicators"]
 
 
 @pytest.mark.parametrize(
@@ -289,7 +245,7 @@ def test_find_code_without_match_or_hint() -> None:
     with pytest.raises(ValueError):
         find_oit_code_in_other_years("hello", "คู่มือ", 2566)
     with pytest.raises(UnknownFrameworkYear):
-        find_oit_code_in_other_years("O13", "คู่มือ", 2570)
+        find_oit_code_in_other_years("O13", "คู่มือ", 2571)
 
 
 def test_unknown_year_lists_available_years() -> None:
@@ -298,4 +254,4 @@ def test_unknown_year_lists_available_years() -> None:
     assert isinstance(info.value, ValueError)
     assert info.value.fiscal_year == 2599
     assert info.value.available == YEARS
-    assert "2564, 2565, 2566, 2567, 2568" in str(info.value)
+    assert "2564, 2565, 2566, 2567, 2568, 2569, 2570" in str(info.value)

@@ -7,7 +7,6 @@ on tests/fixtures/good/lohjood and on the seed content.
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,12 @@ from ita_site.checks import lint_names, lint_scores, run_checks
 from ita_site.checks.lint_names import AgencyNames
 from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level
-from ita_site.content.framework import load_framework
 from ita_site.content.project import load_project
+from ita_site.content.rating import Status
 from support.harness import GOOD, REPO, changed_copy
 
 # The source document sits in the shared folder beside the repository (skipped where it is absent).
+EXAMPLE = REPO / "examples" / "tambon-example"
 SEED_DOCUMENT = REPO.parent / "shared" / "seeds" / "000_ada7b3907a0588cc.txt"
 A, P, AG = "content/assessments/2566.yaml", "content/plans/2567.yaml", "content/agency.yaml"
 
@@ -155,8 +155,11 @@ def test_measure_dates_fall_back_to_the_plan_period(tmp_path: Path) -> None:
     assert sorted(codes(findings)) == ["ITA416", "ITA420"]
 
 
-def test_score_level_accepts_code_or_name(tmp_path: Path) -> None:
-    assert codes(findings_of(tmp_path, (A, "  level: ผ่านดีเยี่ยม\n", "  level: AA\n"))) == []
+def test_letter_years_accept_the_letter_or_its_label(tmp_path: Path) -> None:
+    project = changed_copy(tmp_path / "project", ("content/assessments/2565.yaml", "  level: ผ่านดี", "  level: A"),
+                           source=EXAMPLE)
+    findings = run_checks(load_project(project / "content", project), reference_date())
+    assert not [f for f in findings if f.code in ("ITA412", "ITA425", "ITA426")]
 
 
 @pytest.mark.parametrize(("text", "code"), [("\"   \"", "ITA104"), ("\"...\"", "ITA423")])
@@ -175,29 +178,14 @@ def test_innocent_colons_are_not_unsafe_links(tmp_path: Path, text: str) -> None
     assert codes(findings_of(tmp_path, (P, "ให้เข้าถึงได้ง่าย", f"ให้เข้าถึงได้ง่าย {text}"))) == []
 
 
-def _weighted(year: int, verified: bool) -> object:
-    fw = load_framework(year)
-    weights = {"IIT": Decimal(20), "EIT": Decimal(20), "OIT": Decimal(60)}
-    return dataclasses.replace(fw, tool_weights=tuple(
-        dataclasses.replace(w, weight=weights[w.tool], verified=verified) for w in fw.tool_weights))
-
-
-def test_weighting_is_checked_only_with_verified_weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # IIT mean 99.814, EIT mean 98.54, OIT mean 100.00: 0.2*99.814 + 0.2*98.54 + 0.6*100 = 99.6708 -> 99.67
-    monkeypatch.setattr(lint_scores, "framework_for", lambda year: _weighted(year, verified=True))
-    findings = findings_of(tmp_path / "a")
-    [finding] = [f for f in findings if f.code == "ITA413"]
-    assert finding.args["computed"] == "99.67"
-    assert codes(findings_of(tmp_path / "b", (A, "  score: 99.50\n", "  score: 99.66\n"),
-                             (A, "อยู่ที่ 99.50", "อยู่ที่ 99.66"))) == [], "one hundredth is rounding"
-    monkeypatch.setattr(lint_scores, "framework_for", lambda year: _weighted(year, verified=False))
-    assert codes(findings_of(tmp_path / "c")) == []
-
-
-def test_packaged_frameworks_define_no_verified_weighting() -> None:
-    """So no weighting finding is raised on real content until NACC's weights are confirmed."""
-    project = load_project(GOOD / "content", GOOD)
-    assert lint_scores.weighted_overall(load_framework(2566), project.assessments[2566]) is None
+def test_a_total_off_unverified_weights_is_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = lint_scores.scheme_for
+    monkeypatch.setattr(lint_scores, "scheme_for",
+                        lambda year: dataclasses.replace(packaged(year), weights_status=Status.INFERRED))
+    tools = [(A, f"  - tool: {t}\n", f"  - tool: {t}\n    score: 99.00\n") for t in ("IIT", "EIT")]
+    oit = (A, "questions:\n", "  - tool: OIT\n    score: 99.00\nquestions:\n")
+    [finding] = [f for f in findings_of(tmp_path, *tools, oit) if f.code in ("ITA413", "ITA428")]
+    assert (finding.code, finding.level, finding.args["computed"]) == ("ITA428", Level.INFO, "99.00")
 
 
 def test_host_pattern_ignores_file_names_and_emails(tmp_path: Path) -> None:

@@ -94,3 +94,10 @@ def test_the_total_follows_the_tool_weights() -> None:
     assert weighted_total(scheme, {"IIT": D("99.00")}) is None
     assert scheme.bands == (D("95.00"), D("85.00"))
     assert scheme_for(2565).bands[:2] == (D("95.00"), D("85.00")) and len(scheme_for(2565).bands) == 6
+
+
+def test_a_label_several_letter_bands_share_agrees_with_any_of_them() -> None:
+    scheme = scheme_for(2564)
+    assert scheme is not None
+    for total in ("70.00", "60.00", "52.00", "10.00"):
+        assert judge(scheme, D(total), {}, "ไม่ผ่าน").broken is None, total

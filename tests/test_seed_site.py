@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -9,7 +10,8 @@ import pytest
 
 import seed_expectations as seed
 from html_text import page_text, parse, squashed
-from support.harness import copy_project, run_mkdocs_build
+from ita_site.content.rating import scheme_for
+from support.harness import build_site, changed_copy, copy_project, run_mkdocs_build
 
 
 def test_strict_build_has_no_warnings(seed_build) -> None:
@@ -116,6 +118,36 @@ def test_canonical_name_on_every_page_and_no_misspelling(seed_site: Path) -> Non
         assert squashed(seed.OFFICIAL_NAME) in text, page
         for wrong in seed.MISSPELLINGS:
             assert squashed(wrong) not in text, (page, wrong)
+
+
+# A letter grade as pages printed it ("AA ผ่านดีเยี่ยม", a legend "A ผ่านดี 85.00–94.99"), in squashed text.
+_LETTER_GRADE = re.compile(r"(?<![A-Za-z])(?:AA|[A-F])(?:ผ่าน|ไม่ผ่าน)")
+
+
+def test_no_letter_grade_and_no_verification_marker_on_any_page(seed_site: Path) -> None:
+    """Letter grades ended with ITA 2566; whether a catalogue entry is verified is for staff (check), not readers."""
+    for page in _html_pages(seed_site):
+        text = page_text(page)
+        assert not _LETTER_GRADE.search(text), (page, _LETTER_GRADE.findall(text))
+        assert "ยังไม่ยืนยัน" not in text and "ยังไม่ได้ยืนยัน" not in text, page
+        assert not re.search(r"<th[^>]*>ระดับ</th>", page.read_text(encoding="utf-8")), page  # indicators have none
+
+
+@pytest.mark.parametrize("page", ["index.html", "2566/index.html"])
+def test_the_rule_behind_the_stated_level_is_shown(seed_site: Path, page: str) -> None:
+    scheme = scheme_for(2566)
+    assert scheme is not None
+    rule = next((r for r in scheme.rules if r.matches(seed.OVERALL[1])), None)
+    assert rule is not None and "95" in rule.rule_th
+    assert squashed(f"เกณฑ์ระดับ{rule.label}: {rule.rule_th}") in page_text(seed_site / page)
+
+
+def test_tool_scores_given_are_shown_with_the_level(tmp_path: Path) -> None:
+    assessment = "content/assessments/2566.yaml"
+    project = changed_copy(tmp_path / "project", (assessment, "  - tool: EIT\n", "  - tool: EIT\n    score: 98.10\n"))
+    build = build_site(project, tmp_path)
+    assert build.result.returncode == 0, build.output
+    assert "ระดับผลการประเมิน:ผ่านดีเยี่ยมคะแนนรายเครื่องมือ:EIT98.10" in page_text(build.site / "2566" / "index.html")
 
 
 def test_thai_digits_as_the_agency_wants(seed_site: Path) -> None:

@@ -19,6 +19,7 @@ DatedCheck = Callable[[Project, dt.date], Iterable[Finding]]
 CHECKS: tuple[Check, ...] = (
     references.check_ids,
     references.check_framework,
+    references.check_carried_framework,
     references.check_links,
     references.check_page_paths,
     contradictions.check_recorded,

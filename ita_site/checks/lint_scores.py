@@ -1,5 +1,5 @@
-"""Scores: their range and precision, the level they earn, the overall they add up to, and the
-figures the prose repeats.
+"""Scores: their range and precision, the stated level against the year's rating rule, the total
+against the tool weights, and the figures the prose repeats.
 
 The seed document prints indicator 6 as 98.54 in its table and 97.07 in its analysis; a reader cannot
 tell which is true, so any figure in text must agree with the structured one or be recorded under
@@ -14,9 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ita_site.checks.lint_text import TextField, text_fields, text_finding
 from ita_site.content.findings import Finding
-from ita_site.content.framework import Framework, ScoreBand, framework_for
+from ita_site.content.load import Document
 from ita_site.content.model import Assessment, Contradiction
 from ita_site.content.project import Project
+from ita_site.content.rating import Rule, Scheme, SchemeKind, Status, judge, scheme_for, weighted_total
 from ita_site.content.thai import to_arabic_digits
 
 _NUMBER = r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?"
@@ -53,59 +54,113 @@ def check_score_values(project: Project) -> Iterable[Finding]:
                                   fixed=str(score.quantize(_CENT, rounding=ROUND_HALF_UP)))
 
 
-def _level_matches(written: str, band: ScoreBand) -> bool:
-    """Staff may write the level's Thai name or its code (ผ่านดีเยี่ยม or AA)."""
-    wanted = re.sub(r"\s+", "", written).casefold()
-    return wanted in (re.sub(r"\s+", "", band.name).casefold(), band.code.casefold())
+def stated_tools(assessment: Assessment) -> dict[str, Decimal]:
+    """The tool totals the content gives: ``tools:`` entries without a part that carry a score."""
+    return {t.tool: t.score for t in assessment.tools if t.part is None and t.score is not None}
+
+
+def _points(value: Decimal) -> str:
+    """A rule's threshold as the rules say it: 95, not 95.00."""
+    return f"{value.normalize():f}"
+
+
+def _needs(rule: Rule) -> tuple[str, str]:
+    """What a level needs, in Thai and English."""
+    if rule.tools_min is not None:
+        return (f"คะแนนรวมและทุกเครื่องมือตั้งแต่ {_points(rule.tools_min)} ขึ้นไป",
+                f"the total and every tool at {_points(rule.tools_min)} or more")
+    return f"คะแนนรวมตั้งแต่ {_points(rule.total_min)} ขึ้นไป", f"a total of {_points(rule.total_min)} or more"
+
+
+def _reason(scheme: Scheme, stated: Rule, best: Rule, total: Decimal, tools: dict[str, Decimal]) -> tuple[str, str]:
+    """Why the scores rule out ``stated``: the condition it fails, or the higher level's condition they meet."""
+    needs_th, needs_en = _needs(stated)
+    if total < stated.total_min:
+        return (f"{stated.label} ต้องมี{needs_th} แต่คะแนนรวมได้ {total:.2f}",
+                f"{stated.label} needs {needs_en}, but the total is {total:.2f}")
+    low = [(t, score) for t, score in tools.items() if stated.tools_min is not None and score < stated.tools_min]
+    if low:
+        tool, score = low[0]
+        return (f"{stated.label} ต้องมี{needs_th} แต่ {tool} ได้ {score:.2f}",
+                f"{stated.label} needs {needs_en}, but {tool} scored {score:.2f}")
+    # the next level up that asks only for a total; a level that asks for tool scores is the last case
+    upper = min((r.total_min for r in scheme.rules if r.total_min > stated.total_min and r.tools_min is None),
+                default=None)
+    if upper is not None and total >= upper:
+        return (f"{stated.label} ใช้กับคะแนนรวมต่ำกว่า {_points(upper)} แต่คะแนนรวมได้ {total:.2f}",
+                f"{stated.label} is for a total below {_points(upper)}, but the total is {total:.2f}")
+    best_th, best_en = _needs(best)
+    return (f"คะแนนนี้มี{best_th} ซึ่งเป็นเกณฑ์ของระดับ{best.label}",
+            f"the result has {best_en}, the rule of {best.label}")
+
+
+def _expected(scheme: Scheme, possible: tuple[Rule, ...]) -> str:
+    """The levels the scores allow, as staff may write them (with the letter in letter years)."""
+    return ", ".join(f"{r.code} {r.label}" if scheme.kind is SchemeKind.LETTERS else r.label for r in possible)
+
+
+_STATUS = {Status.UNVERIFIED: ("ยังไม่ยืนยัน (ใช้เกณฑ์ของปีอื่น)", "unverified (assumed from another year)"),
+           Status.INFERRED: ("ยังไม่ยืนยัน (อนุมานจากปีก่อน)", "inferred from earlier years, not seen for this year"),
+           Status.SINGLE_SOURCE: ("ยังไม่ยืนยัน (มีแหล่งข้อมูลเดียว)", "from a single source")}
+# Letter grades ended with ITA 2566; the last year that had them names them.
+_LAST_LETTER_YEAR = 2565
+
+
+def _level_findings(doc: Document, scheme: Scheme, assessment: Assessment) -> Iterator[Finding]:
+    written, total = assessment.overall.level, assessment.overall.score
+    tools = stated_tools(assessment)
+    verdict = judge(scheme, total, tools, written)
+    where = ("overall", "level")
+    if verdict.broken is None:
+        if verdict.evaluation.missing_tools:
+            yield doc.finding("ITA427", where, level=written, missing=", ".join(verdict.evaluation.missing_tools))
+        return
+    expected = _expected(scheme, verdict.evaluation.possible)
+    letters = scheme_for(_LAST_LETTER_YEAR)
+    letter_codes = {r.code for r in letters.rules} if letters else set()
+    if scheme.kind is SchemeKind.RATING and written.strip().upper() in letter_codes:
+        labels = ", ".join(r.label for r in scheme.rules)
+        yield doc.finding("ITA426", where, level=written, year=scheme.year, expected=expected, labels=labels)
+        return
+    if verdict.stated is None:
+        reason = (f"ไม่ใช่ระดับของเกณฑ์ปีนี้ ({', '.join(r.label for r in scheme.rules)})",
+                  f"not a level of this year ({', '.join(r.label for r in scheme.rules)})")
+    else:
+        reason = _reason(scheme, verdict.stated, verdict.evaluation.possible[0], total, tools)
+    args = dict(level=written, year=scheme.year, reason_th=reason[0], reason_en=reason[1], expected=expected)
+    if verdict.blocks:
+        yield doc.finding("ITA412", where, args)
+    else:
+        status = verdict.status or Status.UNVERIFIED
+        yield doc.finding("ITA425", where, args, status_th=_STATUS[status][0], status_en=_STATUS[status][1])
 
 
 def check_level(project: Project) -> Iterable[Finding]:
-    """The level printed next to the overall score must be the band that score falls in that year."""
+    """The stated level against the year's rating rule; only a contradiction of a verified rule blocks."""
     for year, assessment in project.assessments.items():
-        fw = framework_for(year)
-        if fw is None:
-            continue  # references.py reports the missing framework
+        scheme = scheme_for(year)
         doc = project.doc_of(assessment)
-        if not fw.levels:
+        if scheme is None:
             yield doc.finding("ITA208", ("overall", "level"), year=year)
-            continue
-        score = assessment.overall.score
-        level = fw.level_for(score)
-        if level is None or _level_matches(assessment.overall.level, level):
-            continue
-        yield doc.finding("ITA412", ("overall", "level"), level=assessment.overall.level, score=f"{score:.2f}",
-                          year=year, expected=level.name, code=level.code, low=level.min, high=level.max)
-
-
-def weighted_overall(fw: Framework, assessment: Assessment) -> Decimal | None:
-    """The overall score the framework's verified tool weights give, or None when they are not known.
-
-    A tool's score is the mean of its indicators' scores. Nothing is computed unless every tool has a
-    verified weight and every indicator a score: guessed weights would accuse correct results.
-    """
-    weights = {w.tool: w.weight for w in fw.tool_weights if w.verified and w.weight is not None}
-    if not fw.tool_weights or set(weights) != set(fw.tools) or not sum(weights.values()):
-        return None
-    scores = {s.number: s.score for s in assessment.indicators}
-    total = Decimal(0)
-    for code, tool in fw.tools.items():
-        if not tool.indicators or any(n not in scores for n in tool.indicators):
-            return None
-        mean = sum((scores[n] for n in tool.indicators), Decimal(0)) / len(tool.indicators)
-        total += weights[code] * mean
-    return (total / sum(weights.values())).quantize(_CENT, rounding=ROUND_HALF_UP)
+        else:
+            yield from _level_findings(doc, scheme, assessment)
 
 
 def check_weighting(project: Project) -> Iterable[Finding]:
-    """Where the framework publishes tool weights, the overall must be their weighted sum."""
+    """Given all three tool totals, the total must be their weighted sum (IIT 30, EIT 30, OIT 40) to 0.01."""
     for year, assessment in project.assessments.items():
-        fw = framework_for(year)
-        computed = weighted_overall(fw, assessment) if fw else None
-        if fw is None or computed is None or abs(computed - assessment.overall.score) <= _CENT:
+        scheme = scheme_for(year)
+        computed = weighted_total(scheme, stated_tools(assessment)) if scheme else None
+        if scheme is None or computed is None or abs(computed - assessment.overall.score) <= _CENT:
             continue
-        weights = ", ".join(f"{w.tool} {w.weight}" for w in fw.tool_weights)
-        yield project.doc_of(assessment).finding("ITA413", ("overall", "score"), score=f"{assessment.overall.score:.2f}",
-                                                 computed=str(computed), weights=weights)
+        weights = ", ".join(f"{tool} {weight}" for tool, weight in scheme.weights.items())
+        args = dict(score=f"{assessment.overall.score:.2f}", computed=str(computed), weights=weights, year=year)
+        doc = project.doc_of(assessment)
+        if scheme.weights_status is Status.VERIFIED:
+            yield doc.finding("ITA413", ("overall", "score"), args)
+        else:
+            status = _STATUS[scheme.weights_status]
+            yield doc.finding("ITA428", ("overall", "score"), args, status_th=status[0], status_en=status[1])
 
 
 def _recorded(records: list[Contradiction], says: Decimal, indicator: int | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ita_site.checks.lint_oit import code_problem
 from ita_site.content import thai
@@ -52,10 +52,10 @@ def check_progress_reported(project: Project, today: dt.date) -> Iterable[Findin
 def check_oit_evidence(project: Project) -> Iterable[Finding]:
     """Per OIT evidence file: codes of that year's catalogue, listed once, dated in the year, none missing."""
     for year, evidence in project.oit.items():
-        yield from _oit_file(project.doc_of(evidence), year, evidence)
+        yield from _oit_file(project.doc_of(evidence), year, evidence, project.plans)
 
 
-def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Finding]:
+def _oit_file(doc: Document, year: int, evidence: OitEvidence, plan_years: Collection[int]) -> Iterable[Finding]:
     fw = framework_for(year)
     catalogue = fw.oit_items if fw else {}
     if not catalogue:
@@ -86,7 +86,7 @@ def _oit_file(doc: Document, year: int, evidence: OitEvidence) -> Iterable[Findi
         if item is not None and entry.title:
             yield from _other_numbering(doc, ("items", i, "code"), code, entry.title, year)
     yield from _dates(doc, year, evidence)
-    missing = [row.code for row in oit_year(year, evidence).missing if row.item is not None and row.item.title]
+    missing = [row.code for row in oit_year(year, evidence, plan_years).missing if row.item is not None and row.item.title]
     if catalogue and missing:
         yield doc.finding("ITA604", ("items",), key=True, year=year, count=len(missing), codes=", ".join(missing),
                           file=doc.name)

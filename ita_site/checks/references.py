@@ -120,6 +120,14 @@ def check_framework(project: Project) -> Iterable[Finding]:
                 yield from _indicator(doc, fw, number, ("measures", i, "indicators", j))
 
 
+def check_carried_framework(project: Project) -> Iterable[Finding]:
+    """A note on an assessment or plan of a year whose framework is the last known year's, carried over."""
+    for year, model in [*project.assessments.items(), *project.plans.items()]:
+        fw = framework_for(year)
+        if fw is not None and fw.carried_from is not None:
+            yield project.doc_of(model).finding("ITA210", ("fiscal_year",), year=year, source=fw.carried_from)
+
+
 def _oit_ref(doc: Document, year: int, written: str, numbering: int | None, loc: tuple) -> Iterable[Finding]:
     code = normalize_oit_code(written)
     if code is None or code != written:

@@ -10,15 +10,16 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from importlib.resources import as_file, files
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ita_site.checks import run_checks
+from ita_site.cli.scaffold import latest_result_year, scaffold_files
 from ita_site.content import oit
+from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level, sort_findings
 from ita_site.content.project import Project, load_project
 from ita_site.outputs import export as open_data
@@ -258,29 +259,22 @@ def schema_command(kind: str) -> None:
                                     else content_schema.kind_schema(kind)), nl=False)
 
 
-def _scaffold_files() -> Iterator[tuple[str, bytes]]:
-    """(relative path, bytes) of every scaffold file, dotfiles included, plus the schema files."""
-    with as_file(files("ita_site").joinpath("scaffold")) as scaffold:
-        base = Path(scaffold)
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                yield path.relative_to(base).as_posix(), path.read_bytes()
-    for name, text in content_schema.schema_files().items():
-        yield f"schema/{name}", text.encode("utf-8")
-
-
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--year", type=click.IntRange(2500, 2699), default=None,
+              help="ปีงบประมาณ พ.ศ. ของผลการประเมิน ITA (ค่าเริ่มต้น: ปีล่าสุดที่ประกาศผลแล้ว) "
+                   "/ the ITA year of the results (default: the latest year announced by the build date).")
 @click.option("--lang", type=LANG, default="th", show_default=True, help="ภาษาของข้อความ / language of the messages.")
 @click.pass_context
-def init(ctx: click.Context, directory: Path, lang: str) -> None:
+def init(ctx: click.Context, directory: Path, year: int | None, lang: str) -> None:
     """สร้างโครงการเว็บไซต์ใหม่ของหน่วยงานในโฟลเดอร์ DIRECTORY / Create a new agency site project in DIRECTORY.
 
-    ไฟล์ตัวอย่างมีคำอธิบายภาษาไทย สร้างเว็บไซต์ได้ทันที และจะไม่เขียนทับไฟล์ที่มีอยู่
-    / The templates are commented in Thai, build at once, and never overwrite an existing file.
+    สร้างผลการประเมินปี YEAR มาตรการปี YEAR+1 และหลักฐาน OIT ปี YEAR พร้อมคำอธิบายภาษาไทย สร้างเว็บไซต์ได้ทันที
+    และจะไม่เขียนทับไฟล์ที่มีอยู่ / Writes the assessment of YEAR, the plan of YEAR+1 and the OIT evidence of
+    YEAR, commented in Thai; they build at once, and no existing file is overwritten.
     """
     ctx.meta["ita.lang"] = lang
-    scaffold = list(_scaffold_files())
+    scaffold = list(scaffold_files(year if year is not None else latest_result_year(reference_date())))
     existing = [name for name, _ in scaffold if (directory / name).exists() or (directory / name).is_symlink()]
     if existing:
         raise ContentError([Finding("ITA502", str(directory / name), 1, 1, {"path": str(directory / name)})

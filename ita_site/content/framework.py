@@ -1,4 +1,6 @@
-"""The NACC ITA framework of each fiscal year: indicators, tools, score levels and the OIT catalogue.
+"""The NACC ITA framework of each fiscal year: indicators, tools and the OIT catalogue.
+
+How a result is rated (letter bands, later the Rating Score) is in `rating` (frameworks/ratings.yaml).
 
 The data lives in package files ``ita_site/frameworks/<fiscal year>.yaml``. OIT codes (O1, O2, …) are
 renumbered between fiscal years, so every item is reached through its year's `Framework`, never by code
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
@@ -21,7 +23,6 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATA_DIR = "frameworks"
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
-_CENT = Decimal("0.01")
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # A letter O (or the Thai digit zero typed in its place) followed by a one- or two-digit number, in Arabic or
@@ -52,27 +53,6 @@ class Indicator:
     name: str
     aliases: tuple[str, ...]
     tool: str
-
-
-@dataclass(frozen=True)
-class ScoreBand:
-    """A score band (AA … F); `verified` is false where the band or its Thai label is not confirmed."""
-
-    code: str
-    name: str
-    min: Decimal
-    max: Decimal
-    verified: bool
-    note: str | None
-
-    def contains(self, score: Decimal) -> bool:
-        """Whether `score` lies in this band.
-
-        Bands are inclusive two-decimal ranges with gaps between them (84.99 | 85.00), so the score is first
-        rounded half-up to the two decimals ITA scores are published with: 94.995 counts as 95.00.
-        """
-        rounded = Decimal(str(score)).quantize(_CENT, rounding=ROUND_HALF_UP)
-        return self.min <= rounded <= self.max
 
 
 @dataclass(frozen=True)
@@ -116,6 +96,18 @@ class OitGroup:
 
 
 @dataclass(frozen=True)
+class SitePage:
+    """A page this site publishes that is itself the evidence for an OIT item.
+
+    Some years' OIT list asks for the measures document (``page`` "plan") or the report on it ("report"):
+    exactly what the site generates from a plan, the one of fiscal year ``plan_year``.
+    """
+
+    page: str
+    plan_year: int
+
+
+@dataclass(frozen=True)
 class OitItem:
     """One OIT disclosure item of one fiscal year; `title` is None where the year's list has a gap.
 
@@ -130,6 +122,7 @@ class OitItem:
     requires: str | None
     note: str | None
     sources: tuple[str, ...]
+    site_page: SitePage | None = None
 
 
 @dataclass(frozen=True)
@@ -157,19 +150,13 @@ class Framework:
     indicators: dict[int, Indicator]
     indicators_verified: bool
     tools: dict[str, Tool]
-    levels: tuple[ScoreBand, ...]
-    levels_verified: bool
-    pass_threshold: Decimal | None
     oit_groups: tuple[OitGroup, ...]
     oit_items: dict[str, OitItem]
     eit_questions: tuple[EitQuestion, ...]
     notes: dict[str, str]
     tool_weights: tuple[ToolWeight, ...]
     source_ids: dict[str, str]
-
-    def level_for(self, score: Decimal) -> ScoreBand | None:
-        """The level whose band holds `score` (rounded to two decimals, see `ScoreBand.contains`), if any."""
-        return next((level for level in self.levels if level.contains(score)), None)
+    carried_from: int | None = None
 
     def indicator(self, number: int) -> Indicator | None:
         """The indicator with this number, or None if the year has no such indicator."""
@@ -227,15 +214,29 @@ def load_framework(fiscal_year: int) -> Framework:
     if fiscal_year not in available:
         raise UnknownFrameworkYear(fiscal_year, available)
     name = f"{fiscal_year}.yaml"
-    text = files("ita_site.content").joinpath(_DATA_DIR, name).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_LOADER)  # package data: libyaml's C parser is 15x faster here
+    data = _read(name)
     try:
+        if "carried_from" in data:
+            data = _carried_over(data, _read(f"{data['carried_from']}.yaml"))
         framework = _build(data)
     except (KeyError, TypeError, ValueError, InvalidOperation) as exc:
         raise FrameworkDataError(f"{_DATA_DIR}/{name}: {exc!r}") from exc
     if framework.fiscal_year != fiscal_year:
         raise FrameworkDataError(f"{_DATA_DIR}/{name}: fiscal_year is {framework.fiscal_year}")
     return framework
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = files("ita_site.content").joinpath(_DATA_DIR, name).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.load(text, Loader=_LOADER)  # package data: libyaml's C parser is 15x faster here
+    return data
+
+
+def _carried_over(data: dict[str, Any], last_known: dict[str, Any]) -> dict[str, Any]:
+    """A year nothing is published for yet: the last known year's data under this year's number and notes."""
+    if "carried_from" in last_known:
+        raise ValueError(f"carried_from {data['carried_from']} is itself carried over")
+    return {**last_known, **data, "notes": {**last_known["notes"], **data["notes"]}}
 
 
 def framework_for(fiscal_year: int) -> Framework | None:
@@ -300,6 +301,19 @@ def _optional_decimal(value: Any) -> Decimal | None:
     return None if value is None else _decimal(value)
 
 
+_PLAN_YEAR_OFFSETS = {"same": 0, "previous": -1}
+_SITE_PAGE_KINDS = ("plan", "report")
+
+
+def _site_page(entry: dict[str, str] | None, fiscal_year: int) -> SitePage | None:
+    """``{page: plan|report, plan_year: same|previous}`` of an OIT item, resolved to the plan's fiscal year."""
+    if entry is None:
+        return None
+    if entry["page"] not in _SITE_PAGE_KINDS:
+        raise ValueError(f"site_page.page must be one of {_SITE_PAGE_KINDS}, got {entry['page']!r}")
+    return SitePage(page=entry["page"], plan_year=fiscal_year + _PLAN_YEAR_OFFSETS[entry["plan_year"]])
+
+
 def _index(entries: list[dict[str, Any]], key: str) -> dict[Any, dict[str, Any]]:
     """Entries keyed by `key`, in file order; a repeated key is a data error, not a silent overwrite."""
     indexed: dict[Any, dict[str, Any]] = {}
@@ -343,17 +357,6 @@ def _build(data: dict[str, Any]) -> Framework:
         unknown = set(tool.indicators) - set(indicators)
         if unknown:
             raise ValueError(f"tool {tool.code} names unknown indicators {sorted(unknown)}")
-    levels = tuple(
-        ScoreBand(
-            code=entry["code"],
-            name=entry["name_th"],
-            min=_decimal(entry["min"]),
-            max=_decimal(entry["max"]),
-            verified=entry["verified"],
-            note=entry.get("note"),
-        )
-        for entry in data["levels"]
-    )
     oit_items = {
         code: OitItem(
             code=code,
@@ -364,13 +367,13 @@ def _build(data: dict[str, Any]) -> Framework:
             requires=entry.get("requires"),
             note=entry.get("note"),
             sources=cite(entry["sources"]),
+            site_page=_site_page(entry.get("site_page"), data["fiscal_year"]),
         )
         for code, entry in _index(data["oit_items"], "code").items()
     }
     noncanonical = [code for code in oit_items if normalize_oit_code(code) != code]
     if noncanonical:
         raise ValueError(f"OIT codes not in canonical form: {noncanonical}")
-    threshold = data["pass_threshold"]
     return Framework(
         name=data["framework"],
         fiscal_year=data["fiscal_year"],
@@ -378,9 +381,6 @@ def _build(data: dict[str, Any]) -> Framework:
         indicators=indicators,
         indicators_verified=data["indicators_verified"],
         tools=tools,
-        levels=levels,
-        levels_verified=data["levels_verified"],
-        pass_threshold=None if threshold is None else _decimal(threshold["score"]),
         oit_groups=tuple(
             OitGroup(
                 code=entry["code"],
@@ -412,4 +412,5 @@ def _build(data: dict[str, Any]) -> Framework:
             for entry in data["tool_weights"]
         ),
         source_ids=source_refs,
+        carried_from=data.get("carried_from"),
     )

@@ -135,13 +135,18 @@ def _catalogue() -> dict[str, Message]:
         "ITA207": Message(W, "ไม่มีคะแนนของตัวชี้วัดที่ {missing}", "no score for indicator(s) {missing}",
                           "เพิ่มคะแนนให้ครบทุกตัวชี้วัดตามเอกสารผลการประเมิน", "add every indicator's score"),
         "ITA208": Message(W, "ไม่พบเกณฑ์ระดับผลการประเมินของปี {year} จึงตรวจระดับไม่ได้",
-                          "no score bands for {year}; the level cannot be checked", "", ""),
+                          "no rating rule for {year}; the level cannot be checked", "", ""),
         "ITA209": Message(E, "id \"{id}\" ใช้เป็นที่อยู่หน้าเว็บ {path} ซึ่งเป็นที่อยู่ของ{page}อยู่แล้ว",
                           "id \"{id}\" would be the address {path}, which is already the address of another page",
                           "เปลี่ยน id เป็นคำอื่น เช่น {id}-1 (id index, document และ report ของมาตรการ และ index ของจุดอ่อน "
                           "ใช้ไม่ได้)", "choose another id such as {id}-1 (measure ids index, document and report, and "
                           "weakness id index, are taken)"),
         # --- recorded contradictions and source notes (ITA3xx) ---
+        "ITA210": Message(N, "ยังไม่มีการเผยแพร่เกณฑ์การประเมินของปีงบประมาณ {year} จึงใช้ตัวชี้วัดและรายการข้อ OIT ของปี {source} ไปก่อน",
+                          "no ITA framework has been published for fiscal year {year}; the indicators and OIT list of "
+                          "{source} are used until it is",
+                          "เมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือการประเมินปี {year} ให้ปรับรุ่นโปรแกรม ita-site แล้วตรวจอีกครั้ง",
+                          "when the NACC publishes the {year} manual, update ita-site and check again"),
         "ITA301": Message(W, "ต้นฉบับขัดแย้งกันเอง (บันทึกไว้แล้ว): {note}", "the source contradicts itself (recorded): {note}",
                           "ยืนยันกับเจ้าของเอกสารแล้วแก้ไขให้ตรงกัน จากนั้นลบรายการ \"{id}\" ใน contradictions",
                           "confirm with the document's owner, fix it, then remove \"{id}\" from contradictions"),
@@ -184,14 +189,15 @@ def _catalogue() -> dict[str, Message]:
         "ITA411": Message(W, "คะแนน {score} ไม่ได้เขียนทศนิยม 2 ตำแหน่ง",
                           "score {score} is not written with two decimals",
                           "เขียนเป็น {fixed} ตามที่ประกาศผล", "write {fixed}, as results are published"),
-        "ITA412": Message(E, "ระดับ \"{level}\" ไม่ตรงกับคะแนน {score} ตามเกณฑ์ปี {year}",
-                          "level \"{level}\" does not match score {score} under the {year} bands",
-                          "คะแนน {score} อยู่ในระดับ \"{expected}\" ({code}: {low} ถึง {high})",
-                          "{score} is level \"{expected}\" ({code}: {low} to {high})"),
-        "ITA413": Message(W, "คะแนนภาพรวม {score} ไม่ตรงกับคะแนนที่คำนวณจากรายตัวชี้วัด ({computed})",
-                          "overall score {score} differs from the one computed from the indicators ({computed})",
-                          "ตรวจคะแนนภาพรวมและคะแนนรายตัวชี้วัดกับเอกสารผลการประเมิน (น้ำหนัก: {weights})",
-                          "check the overall and indicator scores against the result (weights: {weights})"),
+        "ITA412": Message(E, "ระดับ \"{level}\" ขัดกับเกณฑ์ปี {year}: {reason_th}",
+                          "level \"{level}\" contradicts the {year} rule: {reason_en}",
+                          "เขียนระดับตามเอกสารผลการประเมิน ตามเกณฑ์คะแนนนี้ได้ระดับ: {expected}",
+                          "write the level of the result document; by the rule these scores give: {expected}"),
+        "ITA413": Message(E, "คะแนนภาพรวม {score} ไม่ตรงกับคะแนนที่คำนวณจากคะแนนรายเครื่องมือ ({computed})",
+                          "the total {score} differs from the one the tool scores give ({computed})",
+                          "ตรวจคะแนนภาพรวมและคะแนนรายเครื่องมือ (score: ใต้ tools:) กับเอกสารผลการประเมิน "
+                          "(น้ำหนัก: {weights})",
+                          "check the total and the tool scores (score: under tools:) against the result (weights: {weights})"),
         "ITA414": Message(E, "ข้อความระบุว่าตัวชี้วัดที่ {number} ได้ {says} แต่ข้อมูลคะแนนเป็น {score}",
                           "the text says indicator {number} scored {says} but its score is {score}",
                           "แก้ข้อความหรือคะแนนให้ตรงกัน หรือถ้าต้นฉบับขัดแย้งกันเอง ให้บันทึกใน contradictions",
@@ -222,6 +228,29 @@ def _catalogue() -> dict[str, Message]:
                           "ใส่ข้อความจริง หรือลบช่องนี้ถ้าไม่บังคับ", "write the real text, or remove the field if optional"),
         "ITA424": Message(W, "\"{field}\" เว้นว่างไว้", "\"{field}\" is empty",
                           "ใส่ข้อความ หรือลบบรรทัดนี้ออก", "fill it in, or delete the line"),
+        "ITA425": Message(N, "ระดับ \"{level}\" ไม่ตรงกับเกณฑ์ปี {year} ซึ่ง{status_th}: {reason_th}",
+                          "level \"{level}\" disagrees with the {year} rule, which is {status_en}: {reason_en}",
+                          "ไม่ถือเป็นข้อผิดพลาด เว็บไซต์แสดงระดับตามที่เขียนไว้ ตรวจกับเอกสารผลการประเมิน "
+                          "(ตามเกณฑ์นี้ได้ระดับ: {expected})",
+                          "not an error: the site shows the level as written; check it against the result document "
+                          "(this rule gives: {expected})"),
+        "ITA426": Message(E, "ระดับ \"{level}\" เป็นระดับแบบตัวอักษร ซึ่งเลิกใช้ตั้งแต่การประเมิน ITA 2566 (ไฟล์นี้เป็นปี {year})",
+                          "\"{level}\" is a letter grade; letter grades ended with ITA 2566 (this file is {year})",
+                          "เขียนระดับเป็นคำภาษาไทยตามเอกสารผลการประเมิน ({labels}) ตามเกณฑ์คะแนนนี้ได้ระดับ: {expected}",
+                          "write the Thai label of the result document ({labels}); by the rule these scores give: "
+                          "{expected}"),
+        "ITA427": Message(N, "ตรวจระดับ \"{level}\" ได้ไม่ครบ เพราะยังไม่มีคะแนนรายเครื่องมือ {missing}",
+                          "the level \"{level}\" cannot be fully checked: no tool score for {missing}",
+                          "ตั้งแต่ปี 2566 ระดับขึ้นกับคะแนนรวมและคะแนนทุกเครื่องมือ เพิ่ม score: ของ {missing} ใต้ tools: "
+                          "(รายการที่ไม่มี part) ตามเอกสารผลการประเมิน",
+                          "from 2566 a level depends on the total and every tool's score: add score: for {missing} "
+                          "under tools: (the entries without part), from the result document"),
+        "ITA428": Message(N, "คะแนนภาพรวม {score} ไม่ตรงกับคะแนนที่คำนวณจากคะแนนรายเครื่องมือ ({computed}) "
+                          "ตามน้ำหนักของปี {year} ซึ่ง{status_th}",
+                          "the total {score} differs from the one the tool scores give ({computed}) under the {year} "
+                          "weights, which are {status_en}",
+                          "ไม่ถือเป็นข้อผิดพลาด ตรวจคะแนนภาพรวมและคะแนนรายเครื่องมือกับเอกสารผลการประเมิน (น้ำหนัก: {weights})",
+                          "not an error: check the total and the tool scores against the result (weights: {weights})"),
         # --- commands and the site folder (ITA5xx) ---
         "ITA501": Message(E, "อ่าน {name} ไม่ได้: {problem}", "cannot read {name}: {problem}",
                           "ตรวจรูปแบบ YAML ของไฟล์ หรือสร้างใหม่ด้วย ita-site init",

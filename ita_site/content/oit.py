@@ -4,18 +4,22 @@ An agency gives the NACC one address per OIT item through ITAS. Each item theref
 permanent path built only from the fiscal year and the item's code (``2566/oit/o13.md``), and
 :func:`itas_rows` / :func:`write_itas_csv` turn those pages into the item -> URL sheet staff paste from.
 Codes are always resolved in the framework of the evidence file's own fiscal year.
+
+Where a year's item asks for the measures document or the report on it (`OitItem.site_page`), the site's
+own plan or follow-up report page is that item's evidence whenever the project has the plan: staff need
+not list it by hand, and any documents they list still count.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ita_site.content.addresses import oit_item_path, page_url
+from ita_site.content.addresses import oit_item_path, page_url, plan_path, report_path
 from ita_site.content.findings import ContentError, Finding
 from ita_site.content.framework import Framework, OitItem, framework_for, normalize_oit_code
 from ita_site.content.model import Evidence, OitEntry, OitEvidence
@@ -29,6 +33,29 @@ def code_order(code: str) -> int:
 
 
 @dataclass(frozen=True)
+class OwnPage:
+    """A page of this site that is evidence for an OIT item: its source path (``2569/measures/index.md``)."""
+
+    path: str
+    title: str
+
+
+_OWN_PAGES = {
+    "plan": (plan_path, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ พ.ศ. {year}"),
+    "report": (report_path, "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ พ.ศ. {year}"),
+}
+
+
+def own_pages(item: OitItem | None, plan_years: Collection[int]) -> tuple[OwnPage, ...]:
+    """The site's own page that is the item's evidence, when the item asks for one and the project has that plan."""
+    if item is None or item.site_page is None or item.site_page.plan_year not in plan_years:
+        return ()
+    path_of, title = _OWN_PAGES[item.site_page.page]
+    year = item.site_page.plan_year
+    return (OwnPage(path=path_of(year), title=title.format(year=year)),)
+
+
+@dataclass(frozen=True)
 class OitRow:
     """One item of a year's index: the catalogue's item (None where the year has no catalogue) and the
     agency's entry for it (None where the agency lists nothing)."""
@@ -37,14 +64,20 @@ class OitRow:
     code: str
     item: OitItem | None
     entry: OitEntry | None
+    own_pages: tuple[OwnPage, ...] = ()
 
     @property
     def documents(self) -> list[Evidence]:
         return list(self.entry.documents) if self.entry else []
 
     @property
+    def evidence_count(self) -> int:
+        """The agency's documents plus the site's own pages for the item."""
+        return len(self.documents) + len(self.own_pages)
+
+    @property
     def missing(self) -> bool:
-        return not self.documents
+        return not self.evidence_count
 
     @property
     def title(self) -> str | None:
@@ -99,12 +132,16 @@ def entries_by_code(evidence: OitEvidence) -> dict[str, OitEntry]:
     return found
 
 
-def oit_year(year: int, evidence: OitEvidence) -> OitYear:
-    """Every item of the year's catalogue with the agency's evidence; without a catalogue, the agency's own list."""
+def oit_year(year: int, evidence: OitEvidence, plan_years: Collection[int] = ()) -> OitYear:
+    """Every item of the year's catalogue with the agency's evidence; without a catalogue, the agency's own list.
+
+    ``plan_years`` are the fiscal years the project has a plan for, whose pages the site publishes.
+    """
     framework = framework_for(year)
     entries = entries_by_code(evidence)
     if framework and framework.oit_items:
-        rows = [OitRow(year, code, item, entries.get(code)) for code, item in framework.oit_items.items()]
+        rows = [OitRow(year, code, item, entries.get(code), own_pages(item, plan_years))
+                for code, item in framework.oit_items.items()]
     else:
         rows = [OitRow(year, code, None, entry) for code, entry in entries.items()]
     rows.sort(key=lambda r: code_order(r.code))
@@ -113,7 +150,7 @@ def oit_year(year: int, evidence: OitEvidence) -> OitYear:
 
 def oit_years(project: Project) -> dict[int, OitYear]:
     """The index of every year the project has an OIT evidence file for, oldest first."""
-    return {year: oit_year(year, evidence) for year, evidence in project.oit.items()}
+    return {year: oit_year(year, evidence, project.plans) for year, evidence in project.oit.items()}
 
 
 # --- attached files ---
@@ -166,14 +203,23 @@ class ItasRow:
 def itas_rows(project: Project, year: int, base_url: str, use_directory_urls: bool = False) -> list[ItasRow]:
     """The item -> URL sheet of one fiscal year; ``base_url`` is the published site's address (site_url).
 
+    An item whose only evidence is one of the site's own pages gets that page's address, so the assessor
+    opens the measures document or report at once; every other item gets its permanent item page.
     Raises KeyError when the project has no ``content/oit/<year>.yaml``.
     """
-    index = oit_year(year, project.oit[year])
+    index = oit_year(year, project.oit[year], project.plans)
     base = base_url if base_url.endswith("/") else base_url + "/"
     return [ItasRow(code=row.code, title=row.title or "", agency_title=(row.entry.title or "") if row.entry else "",
-                    url=base + page_url(oit_item_path(year, row.code), use_directory_urls),
-                    documents=len(row.documents), missing=row.missing)
+                    url=base + page_url(_itas_page(row), use_directory_urls),
+                    documents=row.evidence_count, missing=row.missing)
             for row in index.rows]
+
+
+def _itas_page(row: OitRow) -> str:
+    """The page to give ITAS for a row: the site's own page when it is the only evidence, else the item page."""
+    if len(row.own_pages) == 1 and not row.documents:
+        return row.own_pages[0].path
+    return oit_item_path(row.year, row.code)
 
 
 def site_address(config: Mapping[str, Any]) -> tuple[str | None, bool]:

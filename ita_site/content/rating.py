@@ -68,9 +68,6 @@ class Scheme:
     weights: Mapping[str, Decimal]
     weights_status: Status
 
-    def rule(self, written: str) -> Rule | None:
-        return next((r for r in self.rules if r.matches(written)), None)
-
     @property
     def bands(self) -> tuple[Decimal, ...]:
         """The totals where a level starts, for chart reference lines: every band for letters, 85 and 95 after."""
@@ -165,9 +162,11 @@ def judge(scheme: Scheme, total: Decimal, tools: Mapping[str, Decimal], written:
     level the total and tool scores rule out breaks the weakest rule that excludes it.
     """
     evaluation = evaluate(scheme, total, tools)
-    stated = scheme.rule(written)
-    if stated is not None and stated in evaluation.possible:
-        return Judgement(evaluation, stated, None, None)
+    named = [r for r in scheme.rules if r.matches(written)]  # letter years give ไม่ผ่าน to four bands
+    agreeing = [r for r in named if r in evaluation.possible]
+    if agreeing:
+        return Judgement(evaluation, agreeing[0], None, None)
+    stated = named[0] if named else None
     if stated is None:
         best = evaluation.possible[0]
         return Judgement(evaluation, None, best, best.status if scheme.kind is SchemeKind.RATING else Status.UNVERIFIED)

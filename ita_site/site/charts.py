@@ -19,7 +19,7 @@ __all__ = ["Band", "Bar", "bar_chart", "trend_chart"]
 
 @dataclass(frozen=True)
 class Band:
-    """A score level range, e.g. AA 95.00-100.00 "ผ่านดีเยี่ยม"."""
+    """A score range drawn behind a chart: a letter band (AA 95.00-100.00 "ผ่านดีเยี่ยม") or, with no code, a plain range."""
 
     code: str
     label: str
@@ -311,7 +311,7 @@ def _legend(
     row_h = 0.0
     limit = _WIDTH - _PAD
     for band in shown:
-        text = f"{_clean(band.code)} {_clean(band.label)} {_band_range(band, bands, fmt)}"
+        text = " ".join(part for part in (_clean(band.code), _clean(band.label), _band_range(band, bands, fmt)) if part)
         lines = _wrap(text, limit - _PAD - 17, _LEGEND_SIZE)
         width = 17 + max(_text_width(line, _LEGEND_SIZE) for line in lines)
         if x > _PAD and (x + width > limit or len(lines) > 1):

@@ -35,10 +35,11 @@ from ita_site.content.addresses import (
     weakness_index_path,
     weakness_path,
 )
-from ita_site.content.framework import Framework, ScoreBand, framework_for
+from ita_site.content.framework import Framework, framework_for
 from ita_site.content.model import Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from ita_site.content.project import Project
 from ita_site.site import charts
+from ita_site.site.levels import LevelShown, chart_bands, level_shown
 
 # Every character that starts Markdown or extension syntax in a line of text: emphasis, code, links,
 # raw HTML, tables, headings, attribute lists ({: onfocus=...}) and admonitions (!!!). As numeric
@@ -98,13 +99,11 @@ class SiteView:
         ind = fw.indicator(number) if fw else None
         return ind.tool if ind else None
 
-    def level_for(self, year: int, score: Decimal) -> ScoreBand | None:
-        fw = self.framework(year)
-        return fw.level_for(score) if fw else None
+    def level(self, assessment: Assessment) -> LevelShown:
+        return level_shown(assessment)
 
     def bands(self, year: int) -> list[charts.Band]:
-        fw = self.framework(year)
-        return [charts.Band(lv.code, lv.name, lv.min, lv.max) for lv in (fw.levels if fw else ())]
+        return chart_bands(year)
 
     # --- assessments ---
     def score_of(self, year: int, number: int) -> Decimal | None:
@@ -174,13 +173,16 @@ class SiteView:
         return oit.file_info(self.project.attachments[evidence.file or ""])
 
     # --- OIT references ---
-    def oit_title(self, year: int, ref: OitRef) -> tuple[str | None, bool]:
-        """(catalogue title, verified) for a cited code, or (None, False) where the text means otherwise."""
+    def oit_title(self, year: int, ref: OitRef) -> str | None:
+        """The catalogue title of a cited code, or None where the text means otherwise.
+
+        Whether the catalogue entry is verified is for staff (``ita-site check``), not for readers.
+        """
         if ref.meaning:
-            return None, False
+            return None
         fw = self.framework(ref.numbering or year)
         item = fw.oit(ref.code) if fw else None
-        return (item.title, item.verified) if item else (None, False)
+        return item.title if item else None
 
     @cached_property
     def oit_citations(self) -> dict[int, list[Citation]]:
