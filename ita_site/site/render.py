@@ -20,7 +20,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ita_site.content import oit, thai
-from ita_site.content.facts import DUE_SOON_DAYS, MeasureFacts, ProjectFacts, State, project_facts
 from ita_site.content.addresses import (
     HOME_PATH,
     OIT_REFERENCES_PATH,
@@ -35,6 +34,7 @@ from ita_site.content.addresses import (
     weakness_index_path,
     weakness_path,
 )
+from ita_site.content.facts import DUE_SOON_DAYS, MeasureFacts, ProjectFacts, State, project_facts
 from ita_site.content.framework import Framework, framework_for
 from ita_site.content.model import Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from ita_site.content.project import Project

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from icu4py.breakers import WordBreaker
 
-from ita_site.site.site_assets import SEARCH_SEPARATOR
 from ita_site.content.thai import THAI_CHARACTER
+from ita_site.site.site_assets import SEARCH_SEPARATOR
 
 __all__ = ["WORD_BREAK", "INDEX_PATH", "separates_words", "thai_word_marker", "mark_search_index"]
 
