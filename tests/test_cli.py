@@ -138,10 +138,10 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_unexpected_error_is_exit_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(project: object, today: object) -> list[object]:
+    def broken(content_dir: object, root: object, today: object) -> list[object]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "run_checks", broken)
+    monkeypatch.setattr(cli, "checked_project", broken)
     result = CliRunner().invoke(cli.main, ["check", str(GOOD)])
     assert result.exit_code == 3
     assert "RuntimeError: boom" in result.output and "Traceback" not in result.output
@@ -180,12 +180,6 @@ def test_failed_build_leaves_previous_site_intact(tmp_path: Path, breakage: str)
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
-
-
-def test_serve_checks_first(tmp_path: Path) -> None:
-    result = run("serve", bad_project("name-variant", tmp_path))
-    assert result.returncode == 1
-    assert "content/assessments/2566.yaml:18:5: error ITA401:" in result.stdout
 
 
 def test_export_writes_csv_with_bom_json_and_schema(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_every_misspelt_name_in_the_seed_document_is_found(seed_names: AgencyNam
     if not SEED_DOCUMENT.is_file():
         pytest.skip("seed document not available")
     text = SEED_DOCUMENT.read_text(encoding="utf-8")
-    found = [text[s:e] for s, e in seed_names.variants(text)]
+    found = [text[v.start:v.end] for v in seed_names.variants(text)]
     assert set(found) == {"องค์การบริหารส่วนตำบลโลหะจูด", "องค์การบริหารส่วนตำบลโลหะจุด", "องค์การบริหารส่วนตำบลละงูต",
                           "องค์การบริหารส่วนตำบลละจุด", "องค์การบริหาร ส่วนตำบลโลหะจูด"}
     assert len(found) == 16
@@ -75,7 +75,7 @@ def test_correct_names_and_other_words_are_not_flagged(seed_names: AgencyNames, 
     ("อบต. โละจุด", "อบต. โละจุด"),
 ])
 def test_variants_are_reported_whole(seed_names: AgencyNames, text: str, variant: str) -> None:
-    assert [text[s:e] for s, e in seed_names.variants(text)] == [variant]
+    assert [text[v.start:v.end] for v in seed_names.variants(text)] == [variant]
 
 
 def test_name_variant_points_at_the_name_inside_folded_text(tmp_path: Path) -> None:

@@ -7,15 +7,16 @@ website with an extra letter; both are invisible to a spell checker and obvious 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ita_site.checks.lint_text import content_documents, text_fields, text_finding
 from ita_site.content.findings import Finding
 from ita_site.content.model import Agency
 from ita_site.content.project import Project
+from ita_site.content.thai_text import MARKS, SOUND_ALIKE, can_end_word, graphemes, prefix_distances
 
 # Standard abbreviations of local-government types, as agencies write them in their own documents.
 _ABBREVIATIONS = {
@@ -25,10 +26,14 @@ _ABBREVIATIONS = {
     "เทศบาลเมือง": "ทม.",
     "เทศบาลนคร": "ทน.",
 }
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
-_LEADING_VOWELS = frozenset("เแโใไ")
-_NAME_SIMILARITY = 0.5
-_NAME_SLACK = 0.1
+# A place name: Thai letters, with single hyphens or spaces between its parts (ท่าเดื่อ-มืดกา).
+_NAME_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:[-–\s][\u0e00-\u0e7f]+)*")
+# A misspelling is within this many edits per cluster of the place name, and never more than _MAX_EDITS:
+# one wrong letter and two slips (ละงูต for โละจูด), or six slips; a short name takes fewer.
+_EDITS_PER_CLUSTER = 0.3
+_MAX_EDITS = 1.5
+# How many clusters past the length of the place name a misspelling may run (added letters, a doubled key).
+_NAME_SLACK = 4
 _HOST = re.compile(r"(?i)(?<![a-z0-9@.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![a-z0-9-])")
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _HOST_SIMILARITY = 0.8
@@ -40,8 +45,21 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+class NameVariant(NamedTuple):
+    """A misspelt agency name: where it is in the text, and the accepted spelling it was meant to be."""
+
+    start: int
+    end: int
+    expected: str
+
+
 class AgencyNames:
-    """The official place name, the prefixes written before it, and every accepted spelling."""
+    """The official place name, the prefixes written before it, and every accepted spelling.
+
+    Names are compared by grapheme clusters (:mod:`ita_site.content.thai_text`): a missing tone mark,
+    a sound-alike letter (ศ/ส/ษ), a key typed twice or a missing hyphen are small edits, so a name a few
+    slips away from an accepted spelling is found even where the prefix itself is misspelt (เทสบาล).
+    """
 
     def __init__(self, agency: Agency) -> None:
         self.official = agency.name
@@ -54,48 +72,73 @@ class AgencyNames:
         if agency.short_name and self.place and _squash(agency.short_name).endswith(self.place):
             prefixes.add(_squash(agency.short_name)[: -len(self.place)])
         prefixes.discard("")
+        self.prefixes = sorted(prefixes, key=len, reverse=True)
         self.places = {self.place} if self.place else set()
         for alias in [agency.name, *agency.aliases, *([agency.short_name] if agency.short_name else [])]:
             squashed = _squash(alias)
             for prefix in prefixes:
                 if squashed.startswith(prefix) and len(squashed) > len(prefix):
                     self.places.add(squashed[len(prefix):])
+        self._place_clusters = {place: graphemes(place) for place in self.places}
         # Longest prefix first, so "องค์การบริหารส่วนตำบล" wins over any shorter one it contains.
-        alternatives = "|".join(r"\s?".join(map(re.escape, p)) for p in sorted(prefixes, key=len, reverse=True))
+        alternatives = "|".join(_loose_pattern(p) for p in self.prefixes)
         self.pattern = re.compile(rf"(?:{alternatives})\s*(?=[\u0e00-\u0e7f])") if self.places else None
 
-    def variants(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each name in ``text`` that is close to, but not, an accepted spelling."""
+    def variants(self, text: str) -> Iterator[NameVariant]:
+        """Each name in ``text`` that is close to, but not, an accepted spelling."""
         if self.pattern is None:
             return
         for match in self.pattern.finditer(text):
-            run = _THAI_RUN.match(text, match.end())
+            run = _NAME_RUN.match(text, match.end())
             if run is None:
                 continue
-            word = run.group(0)
-            if any(word.startswith(p) for p in self.places):
+            written_prefix = _squash(match.group(0))
+            prefix, prefix_edits = min(((p, prefix_distances(graphemes(written_prefix), graphemes(p))[-1])
+                                        for p in self.prefixes), key=lambda scored: scored[1])
+            found = self._closest(run.group(0))
+            if found is None:
                 continue
-            best = self._closest(word)
-            if best:
-                yield match.start(), match.end() + best
+            length, place, place_edits = found
+            if prefix_edits + place_edits > 0:
+                yield NameVariant(match.start(), match.end() + length, prefix + place)
 
-    def _closest(self, word: str) -> int:
-        """Length of the start of ``word`` that is a misspelt place name, or 0 if none is close.
+    def _closest(self, run: str) -> tuple[int, str, float] | None:
+        """(characters, place, edits) of the start of ``run`` closest to an accepted place, or None if none is close.
 
-        Among starts about as close as the closest (a misspelling may add letters), the longest wins:
-        "ละงูต" is reported whole, not as "ละงู".
+        Among starts equally close, the longest wins: "ละงูต" is reported whole, not as "ละงู".
         """
-        scored: list[tuple[float, int]] = []
-        for place in self.places:
-            for length in range(max(2, len(place) - 3), min(len(word), len(place) + 3) + 1):
-                if length < len(word) and (unicodedata.category(word[length]) == "Mn"
-                                           or word[length - 1] in _LEADING_VOWELS):
-                    continue  # never cut a syllable: a vowel or tone mark belongs to the letter before it
-                scored.append((SequenceMatcher(None, word[:length], place).ratio(), length))
-        best = max((ratio for ratio, _ in scored), default=0.0)
-        if best < _NAME_SIMILARITY:
-            return 0
-        return max(length for ratio, length in scored if ratio >= max(_NAME_SIMILARITY, best - _NAME_SLACK))
+        best: tuple[float, int, str] | None = None
+        for place, wanted in self._place_clusters.items():
+            # A cluster holds at most a letter and two marks, so this many characters hold the clusters needed.
+            written = graphemes(run[: len(place) + _NAME_SLACK * 3])[: len(wanted) + _NAME_SLACK]
+            distances = prefix_distances(written, wanted)
+            for length in range(1, len(written) + 1):
+                if not can_end_word(written, length):
+                    continue
+                candidate = (distances[length], -len("".join(written[:length])), place)
+                if distances[length] <= _allowed_edits(wanted) and (best is None or candidate < best):
+                    best = candidate
+        return None if best is None else (-best[1], best[2], best[0])
+
+
+def _allowed_edits(place: tuple[str, ...]) -> float:
+    """How many edits a place name can take and still be taken for a misspelling of it."""
+    return min(_MAX_EDITS, _EDITS_PER_CLUSTER * len(place))
+
+
+def _loose_pattern(prefix: str) -> str:
+    """A pattern for ``prefix`` as staff mistype it: marks left out or swapped, sound-alike letters,
+    a space between letters, the dot of an abbreviation left out."""
+    parts = []
+    for cluster in graphemes(prefix):
+        if cluster == ".":
+            parts.append(r"\.?")
+            continue
+        letter = re.escape(cluster[0])
+        group = next((g for g in SOUND_ALIKE if cluster[0] in g), None)
+        marks = f"[{MARKS}]*" + ("\u0e32?" if "\u0e33" in cluster else "") if len(cluster) > 1 else ""
+        parts.append((f"[{group}]" if group else letter) + marks)  # ำ is also typed as ํ + า
+    return r"\s?".join(parts)
 
 
 def check_agency_name(project: Project) -> Iterable[Finding]:
@@ -106,8 +149,9 @@ def check_agency_name(project: Project) -> Iterable[Finding]:
         for field in text_fields(doc):
             if doc is agency_doc and field.loc and field.loc[0] in _NAME_KEYS:
                 continue
-            for start, end in names.variants(field.value):
-                yield text_finding("ITA401", field, start, end, found=field.value[start:end], official=names.official)
+            for start, end, expected in names.variants(field.value):
+                yield text_finding("ITA401", field, start, end, found=field.value[start:end], expected=expected,
+                                   official=names.official)
 
 
 def _host_problem(url: str) -> tuple[str, str] | None:

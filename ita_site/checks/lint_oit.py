@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from ita_site.checks.lint_text import TextField, text_finding
+from ita_site.checks.references import unknown_oit_code
 from ita_site.content.findings import Finding
 from ita_site.content.framework import (
     available_years,
@@ -37,7 +38,7 @@ def _suggest(code: str | None) -> dict[str, str]:
     return {"suggestion": f"เขียนเป็น {code}", "suggestion_en": f"write {code}"}
 
 
-def code_problem(written: str) -> tuple[str, dict[str, str]] | None:
+def code_problem(written: str) -> tuple[str, dict[str, object]] | None:
     """The finding code and arguments for an OIT code not written canonically, or None when it is fine."""
     code = normalize_oit_code(written)
     if code == written:
@@ -62,10 +63,11 @@ def check_oit_codes(project: Project) -> Iterable[Finding]:
                 if normalize_oit_code(written) is None:
                     continue  # "(อ้างอิงจาก คู่มือ…)" cites a document, not an OIT item
                 problem = code_problem(written)
+                if problem is None and _ref_for(rec, written) is None:
+                    fw = framework_for(assessment.fiscal_year)
+                    problem = (unknown_oit_code(fw, written) if fw else None) or ("ITA407", {"code": written})
                 if problem:
                     yield text_finding(problem[0], field, *match.span(1), **problem[1])
-                elif _ref_for(rec, written) is None:
-                    yield text_finding("ITA407", field, *match.span(1), code=written)
 
 
 @cache

@@ -123,8 +123,13 @@ def text_finding(code: str, field: TextField, start: int, end: int, /, **args: o
 
 
 def check_empty_text(project: Project) -> Iterable[Finding]:
-    """Blank optional text shows as an empty box; punctuation-only text is a placeholder left behind."""
+    """Blank optional text shows as an empty box; punctuation-only text is a placeholder left behind.
+
+    A file that failed validation already has its blank required text reported there, once.
+    """
     for field in prose_fields(project):
+        if field.doc.name in project.unread:
+            continue
         if not field.value.strip():
             yield field.doc.finding("ITA424", field.loc, field=field.field_name)
         elif not _WORDLIKE.search(field.value):
@@ -138,3 +143,16 @@ def check_unsafe_urls(project: Project) -> Iterable[Finding]:
             for match in _UNSAFE.finditer(field.value):
                 scheme = (match.group(1) or match.group(2)).lower()
                 yield text_finding("ITA404", field, match.start(), match.end(), scheme=scheme)
+
+
+# Fields that hold a web address the site links to: the agency's website and each evidence link.
+_ADDRESS_KEYS = frozenset({"website", "url"})
+
+
+def check_plain_http(project: Project) -> Iterable[Finding]:
+    """An http:// address is sent unencrypted and browsers mark it "not secure"; the https:// form is asked for."""
+    for doc in content_documents(project):
+        for field in text_fields(doc):
+            if field.key in _ADDRESS_KEYS and field.value.strip().lower().startswith("http://"):
+                url = field.value.strip()
+                yield doc.finding("ITA442", field.loc, url=url, https="https://" + url[len("http://"):])

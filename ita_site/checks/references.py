@@ -136,13 +136,24 @@ def _oit_ref(doc: Document, year: int, written: str, numbering: int | None, loc:
     if fw is None:
         years = ", ".join(str(y) for y in available_years())
         yield doc.finding("ITA205", loc[:-1] + ("numbering",), year=numbering or year, available=years)
-    elif fw.oit_items and fw.oit(code) is None:
-        close = difflib.get_close_matches(code, list(fw.oit_items), n=1)
-        yield doc.finding("ITA202", loc, code=code, year=fw.fiscal_year,
-                          suggestion=f"รหัสในปีนี้: {min(fw.oit_items, key=_code_order)} ถึง "
-                                     f"{max(fw.oit_items, key=_code_order)}" + (f" หรือหมายถึง {close[0]}?" if close else ""),
-                          suggestion_en=f"this year's codes run {min(fw.oit_items, key=_code_order)} to "
-                                        f"{max(fw.oit_items, key=_code_order)}")
+    else:
+        problem = unknown_oit_code(fw, code)
+        if problem is not None:
+            yield doc.finding(problem[0], loc, problem[1])
+
+
+def unknown_oit_code(fw: Framework, code: str) -> tuple[str, dict[str, object]] | None:
+    """ITA202 with the year's range when ``code`` is not an item of ``fw``; ITA443 when the year has no list
+    to tell; None when the item exists."""
+    if not fw.oit_items:
+        return "ITA443", {"code": code, "year": fw.fiscal_year}
+    if fw.oit(code) is not None:
+        return None
+    close = difflib.get_close_matches(code, list(fw.oit_items), n=1)
+    first, last = min(fw.oit_items, key=_code_order), max(fw.oit_items, key=_code_order)
+    return "ITA202", {"code": code, "year": fw.fiscal_year,
+                      "suggestion": f"รหัสในปีนี้: {first} ถึง {last}" + (f" หรือหมายถึง {close[0]}?" if close else ""),
+                      "suggestion_en": f"this year's codes run {first} to {last}"}
 
 
 def _code_order(code: str) -> int:

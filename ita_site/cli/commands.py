@@ -16,12 +16,12 @@ from typing import Any
 
 import click
 
-from ita_site.checks import run_checks
+from ita_site.checks import checked_project
 from ita_site.cli.scaffold import latest_result_year, scaffold_files
 from ita_site.content import oit
 from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level, sort_findings
-from ita_site.content.project import Project, load_project
+from ita_site.content.project import Project
 from ita_site.outputs import export as open_data
 from ita_site.outputs import schema as content_schema
 from ita_site.plugin.runner import BuildResult, build_site, serve_site
@@ -95,9 +95,8 @@ def print_findings(findings: list[Finding], lang: str, fmt: str) -> None:
 
 
 def load_and_check(settings: Settings) -> tuple[Project, list[Finding]]:
-    """Load the content and run every check, as the plugin does in a build; a ContentError stops loading."""
-    project = load_project(settings.content_dir, settings.root)
-    return project, run_checks(project, settings.today)
+    """Load the content and run every check, as the plugin does in a build."""
+    return checked_project(settings.content_dir, settings.root, settings.today)
 
 
 # --- shared options ---------------------------------------------------------------------------------
@@ -211,13 +210,16 @@ def build(ctx: click.Context, directory: Path, strict: bool, fmt: str, lang: str
 def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: bool, lang: str | None,
           fail_on: str | None) -> None:
     """ตรวจเนื้อหาแล้วเปิดดูเว็บไซต์ในเครื่อง (แก้ไฟล์แล้วหน้าเว็บอัปเดตเอง) / Check, then preview the site locally.
+
+    ถ้าเนื้อหามีข้อผิดพลาด หน้าเว็บจะแสดงรายการข้อผิดพลาดแทน และกลับเป็นเว็บไซต์เองเมื่อแก้ไฟล์แล้ว
+    / While the content has errors, the browser shows them instead, and the site again once they are fixed.
     """
     settings = _settings(ctx, directory, lang, "text", fail_on)
 
     def show(result: BuildResult) -> None:  # MkDocs' own messages are already on the terminal
         _show_build(result, settings, "text", mkdocs_messages=False)
 
-    ctx.exit(EXIT_OK if serve_site(settings, show, dev_addr=dev_addr, strict=strict) else EXIT_CONTENT)
+    serve_site(settings, show, dev_addr=dev_addr, strict=strict)
 
 
 @main.command("export")

@@ -81,17 +81,18 @@ class Document:
     @cached_property
     def strings(self) -> tuple[tuple[Loc, str], ...]:
         """Every text value with its path, computed once: many checks scan all of them."""
-        return tuple((loc, value) for loc, value in _strings(self.data, ()))
+        return tuple((loc, value) for loc, value in leaves(self.data) if isinstance(value, str))
 
 
-def _strings(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def leaves(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every scalar value of parsed data (text, number, date…) with its path."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(value, (*loc, key))
+            yield from leaves(value, (*loc, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _strings(value, (*loc, index))
-    elif isinstance(node, str):
+            yield from leaves(value, (*loc, index))
+    else:
         yield loc, node
 
 
@@ -174,7 +175,8 @@ def _read_events(events: Iterable[Any], name: str) -> tuple[dict[str, Any], dict
             return loc
         if top.key is None:
             if not isinstance(value, (str, int, Decimal, bool, dt.date)) and value is not None:
-                raise _located("ITA006", name, mark, problem="a key must be a plain word")
+                raise _located("ITA006", name, mark, problem="ชื่อช่องต้องเป็นคำธรรมดา ไม่ใช่รายการหรือชุดข้อมูล",
+                              problem_en="a key must be a plain word")
             key = str(value)
             if key in top.value:
                 raise _located("ITA007", name, mark, key=key, first=spots[(*top.loc, key)][2] + 1)
@@ -194,7 +196,8 @@ def _read_events(events: Iterable[Any], name: str) -> tuple[dict[str, Any], dict
         elif isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _located("ITA006", name, event.start_mark, problem="more than one YAML document (---)")
+                raise _located("ITA006", name, event.start_mark, problem="มีเอกสาร YAML มากกว่าหนึ่งชุด (---) ในไฟล์เดียว",
+                              problem_en="more than one YAML document (---)")
         elif isinstance(event, AliasEvent) or (isinstance(event, CollectionStartEvent) and event.anchor):
             raise _located("ITA008", name, event.start_mark)
         elif isinstance(event, CollectionStartEvent):
@@ -270,8 +273,35 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def _problem(exc: MarkedYAMLError) -> str:
-    return " ".join(str(p) for p in (exc.context, exc.problem) if p) or "syntax error"
+# The parser's common complaints, as staff can act on them: (words of the parser's problem, Thai, English).
+_PROBLEMS = (
+    ("mapping values are not allowed", "พบเครื่องหมาย : ในที่ที่ไม่ควรมี ถ้าข้อความมี : ให้ครอบทั้งข้อความด้วย"
+     "เครื่องหมายคำพูด \"...\" หรือถ้าไม่ใช่ ให้ตรวจว่าบรรทัดนี้ย่อหน้าเท่ากับบรรทัดอื่นในระดับเดียวกัน",
+     "a colon where none may stand: quote text that contains a colon, or indent this line like its neighbours"),
+    ("did not find expected key", "การย่อหน้าไม่ตรงกัน บรรทัดนี้ย่อหน้าไม่เท่ากับบรรทัดอื่นในระดับเดียวกัน",
+     "inconsistent indentation: this line is not indented like the others at its level"),
+    ("expected '-' indicator", "การย่อหน้าไม่ตรงกัน บรรทัดนี้ย่อหน้าไม่เท่ากับรายการ - อื่นในระดับเดียวกัน",
+     "inconsistent indentation: this line is not indented like the list items (-) at its level"),
+    ("quoted scalar", "เปิดเครื่องหมายคำพูดที่นี่แล้วไม่ได้ปิด",
+     "a quotation mark opened here is never closed"),
+    ("tab character", "พบปุ่ม Tab ซึ่ง YAML ไม่อนุญาต ให้ใช้เว้นวรรคแทน", "a tab character; YAML needs spaces"),
+    ("could not find expected ':'", "บรรทัดนี้ไม่มีเครื่องหมาย : หลังชื่อช่อง",
+     "this line has no colon after its key"),
+    ("flow sequence", "เปิดวงเล็บ [ แล้วไม่ได้ปิดด้วย ]", "a [ is never closed by ]"),
+    ("flow mapping", "เปิดวงเล็บ { แล้วไม่ได้ปิดด้วย }", "a { is never closed by }"),
+    ("cannot start any token", "ค่านี้ขึ้นต้นด้วยเครื่องหมายที่ YAML สงวนไว้ (เช่น @ ` %) ให้ครอบข้อความด้วยเครื่องหมายคำพูด",
+     "the value starts with a character YAML reserves (such as @ ` %); quote the text"),
+)
+
+
+def _problem(exc: MarkedYAMLError) -> tuple[str, str, Any]:
+    """What is wrong, in Thai and in English, and where: a quote left open is shown where it opens."""
+    english = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "syntax error"
+    for words, thai, translated in _PROBLEMS:
+        if words in english:
+            opened = words == "quoted scalar" and exc.context_mark is not None
+            return thai, translated, exc.context_mark if opened else exc.problem_mark or exc.context_mark
+    return "เขียนไม่ตรงรูปแบบ YAML", english, exc.problem_mark or exc.context_mark
 
 
 def parse(text: str, name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
@@ -279,11 +309,12 @@ def parse(text: str, name: str) -> tuple[dict[str, Any], dict[Loc, Spot]]:
     try:
         return _read_events(_yaml().parse(text), name)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        thai, english, mark = _problem(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ContentError([Finding("ITA006", name, line, col, {"problem": _problem(exc)})]) from None
+        raise ContentError([Finding("ITA006", name, line, col, {"problem": thai, "problem_en": english})]) from None
     except YAMLError as exc:
-        raise ContentError([Finding("ITA006", name, 1, 1, {"problem": str(exc).splitlines()[0]})]) from None
+        raise ContentError([Finding("ITA006", name, 1, 1, {"problem": "เขียนไม่ตรงรูปแบบ YAML",
+                                                           "problem_en": str(exc).splitlines()[0]})]) from None
 
 
 _NOT_REGULAR = (  # what a name can stand for besides a file, as the finding names it

@@ -5,19 +5,22 @@ This is the single entry point the checks, the renderer, the CLI and the MkDocs 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ita_site.content.findings import ContentError, Finding, Level
+from ita_site.content.findings import ContentError, Finding, Level, sort_findings
 from ita_site.content.load import Document, iter_content_files, read_document, refusal
 from ita_site.content.model import Agency, Assessment, Evidence, OitEvidence, Plan
+from ita_site.content.thai import christian_era_date
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 
@@ -36,6 +39,13 @@ class Project:
     warnings: list[Finding] = field(default_factory=list)
     oit: dict[int, OitEvidence] = field(default_factory=dict)
     attachments: dict[str, Path] = field(default_factory=dict)
+    #: Content files left out because they could not be read or validated (see :func:`read_project`).
+    unread: frozenset[str] = frozenset()
+
+    def lacks(self, folder: str) -> bool:
+        """Whether a file of ``folder`` of content/ (e.g. "plans") was left out, so a check that needs all of
+        them would report false alarms."""
+        return any(name.split("/")[-2:-1] == [folder] for name in self.unread)
 
     def doc_of(self, obj: BaseModel) -> Document:
         """The document a top-level model came from (assessment, plan or agency)."""
@@ -82,9 +92,38 @@ def _expected_kind(error_type: str) -> str | None:
     return None
 
 
+def _written(value: Any) -> str:
+    """A value as staff wrote it in the file (never a Python repr such as Decimal('1.10'))."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, Decimal, int)):
+        return str(value) if not isinstance(value, dt.date) else value.isoformat()
+    if value is None:
+        return "ค่าว่าง"
+    if isinstance(value, dict):
+        return "ชุดข้อมูล (ชื่อช่อง: ค่า)"
+    if isinstance(value, list):
+        return "รายการ (- ...)"
+    return str(value)
+
+
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    text = f'"{value}"' if isinstance(value, str) else _written(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _example(kind: str, got: Any) -> tuple[str, str] | None:
+    """A hint that names the fix for the value itself, where the generic example would not show it."""
+    if kind == "string" and isinstance(got, (int, Decimal, dt.date, bool)):
+        quoted = f'"{_written(got)}"'
+        return (f"ค่านี้ถูกอ่านเป็นตัวเลขหรือวันที่ ให้ครอบด้วยเครื่องหมายคำพูด: {quoted}",
+                f"it was read as a number or a date; quote it: {quoted}")
+    if kind == "decimal" and isinstance(got, str) and re.search("[๐-๙]", got):
+        return "พิมพ์ตัวเลขด้วยเลขอารบิก เช่น 99.50 (เว็บไซต์แสดงเป็นเลขไทยให้เอง)", "use Arabic digits"
+    if kind == "date" and isinstance(got, str) and (fixed := christian_era_date(got)) is not None:
+        return (f"ปี {got[:4]} ดูเหมือนเป็นปี พ.ศ. วันที่เขียนแบบ ปี ค.ศ.: {fixed}",
+                f"{got[:4]} looks like a Buddhist-era year; dates are written in the Christian era: {fixed}")
+    return None
 
 
 def _field_name(loc: tuple) -> str:
@@ -145,8 +184,7 @@ def validation_findings(doc: Document, model: type[BaseModel], exc: ValidationEr
         elif (kind := _expected_kind(etype)) is not None:
             th, en, ex_th, ex_en = _EXPECTED[kind]
             got = error.get("input")
-            if kind == "decimal" and isinstance(got, str) and re.search("[๐-๙]", got):
-                ex_th, ex_en = "พิมพ์ตัวเลขด้วยเลขอารบิก เช่น 99.50 (เว็บไซต์แสดงเป็นเลขไทยให้เอง)", "use Arabic digits"
+            ex_th, ex_en = _example(kind, got) or (ex_th, ex_en)
             findings.append(doc.finding("ITA103", loc, field=name, expected_th=th, expected_en=en,
                                         got=_show(got), example_th=ex_th, example_en=ex_en))
         else:
@@ -183,17 +221,32 @@ def _file_under_year(target: dict[int, _Yearly], model: _Yearly, doc: Document,
 
 def load_project(content_dir: Path, root: Path | None = None) -> Project:
     """Read and validate every content file; raise ContentError with all problems found."""
+    project, findings = read_project(content_dir, root)
+    if project is None or any(f.level is Level.ERROR for f in findings):
+        raise ContentError(findings)
+    return project
+
+
+def read_project(content_dir: Path, root: Path | None = None) -> tuple[Project | None, list[Finding]]:
+    """Every content file that reads and validates, and what is wrong with the others, so that one broken file
+    does not hide the problems of the rest.
+
+    The project lists the files it left out in ``unread``; it is None when the agency file itself is unusable
+    (every page and every name check needs it) or the content folder is missing.
+    """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
     if not content_dir.is_dir():
-        raise ContentError([Finding("ITA017", str(content_dir), 1, 1, {"path": str(content_dir)})])
+        return None, [Finding("ITA017", str(content_dir), 1, 1, {"path": str(content_dir)})]
     findings: list[Finding] = []
     documents: dict[str, Document] = {}
+    unread: set[str] = set()
     for path in iter_content_files(content_dir):
         try:
             doc = read_document(path, root, (content_dir.resolve(),))
         except ContentError as exc:
             findings.extend(exc.findings)
+            unread.add(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix())
             continue
         documents[doc.name] = doc
 
@@ -213,16 +266,17 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
         result = _validate(doc, kind)
         if isinstance(result, list):
             findings.extend(result)
+            unread.add(name)
             continue
         sources[id(result)] = doc
         if isinstance(result, Agency):
             agency = result
-        elif isinstance(result, Assessment):
-            findings.extend(_file_under_year(assessments, result, doc, sources))
-        elif isinstance(result, Plan):
-            findings.extend(_file_under_year(plans, result, doc, sources))
-        elif isinstance(result, OitEvidence):
-            findings.extend(_file_under_year(oit, result, doc, sources))
+        elif isinstance(result, Assessment | Plan | OitEvidence):
+            target: dict[int, Any] = assessments if isinstance(result, Assessment) else \
+                plans if isinstance(result, Plan) else oit
+            findings.extend(_file_under_year(target, result, doc, sources))
+            if target[result.fiscal_year] is not result:  # another file holds its year
+                unread.add(name)
     if agency is None and not any(f.file == agency_name for f in findings):
         findings.append(Finding("ITA014", agency_name, 1, 1, {"name": "agency.yaml"}))
     attachments: dict[str, Path] = {}
@@ -235,12 +289,12 @@ def load_project(content_dir: Path, root: Path | None = None) -> Project:
                     findings.append(found)
                 else:
                     attachments[evidence.file] = found
-    if findings and any(f.level is Level.ERROR for f in findings):
-        raise ContentError(findings)
-    assert agency is not None
+    if agency is None:
+        return None, sort_findings(findings)
     return Project(root=root, content_dir=content_dir, agency=agency, assessments=dict(sorted(assessments.items())),
                    plans=dict(sorted(plans.items())), documents=documents, sources=sources, warnings=findings,
-                   oit=dict(sorted(oit.items())), attachments=dict(sorted(attachments.items())))
+                   oit=dict(sorted(oit.items())), attachments=dict(sorted(attachments.items())),
+                   unread=frozenset(unread)), sort_findings(findings)
 
 
 ATTACHMENT_DIR = "files"

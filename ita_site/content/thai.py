@@ -38,9 +38,21 @@ def to_arabic_digits(text: str) -> str:
     return text.translate(_TO_ARABIC)
 
 
+# Ids and codes (eit-6-1, O13, E1): Latin letters with digits, hyphens or dots, which staff type into ITAS as
+# they are; a figure after a space or Thai text is not one of them.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+
+
 def digits(text: str, style: str) -> str:
-    """Show the digits of ``text`` in the agency's chosen style ("thai" or "arabic")."""
-    return to_thai_digits(text) if style == "thai" else to_arabic_digits(text)
+    """Show the digits of ``text`` in the agency's chosen style ("thai" or "arabic"); ids and codes keep theirs."""
+    if style != "thai":
+        return to_arabic_digits(text)
+    out, last = [], 0
+    for match in _IDENTIFIER.finditer(text):
+        out += [to_thai_digits(text[last:match.start()]), match.group()]
+        last = match.end()
+    out.append(to_thai_digits(text[last:]))
+    return "".join(out)
 
 
 def format_score(score: Decimal, style: str = "arabic") -> str:
@@ -51,6 +63,24 @@ def format_score(score: Decimal, style: str = "arabic") -> str:
 def buddhist_year(year_ce: int) -> int:
     """พ.ศ. from ค.ศ."""
     return year_ce + BE_OFFSET
+
+
+#: ISO dates are written in ค.ศ.; a year past this is a พ.ศ. year typed by habit (2567-09-30).
+BUDDHIST_ERA_FROM = 2400
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+
+
+def christian_era_date(written: str) -> str | None:
+    """The ISO date meant by one written with a พ.ศ. year (``2567-09-30`` -> ``2024-09-30``), else None."""
+    match = _ISO_DATE.match(written)
+    if match is None or int(match.group(1)) <= BUDDHIST_ERA_FROM:
+        return None
+    fixed = f"{int(match.group(1)) - BE_OFFSET:04d}-{match.group(2)}-{match.group(3)}"
+    try:
+        dt.date.fromisoformat(fixed)
+    except ValueError:
+        return None
+    return fixed
 
 
 def format_date(value: dt.date, style: str = "arabic", *, short: bool = False) -> str:

@@ -22,12 +22,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ita_site.checks import run_checks
+from ita_site.checks import checked_project
 from ita_site.content import thai
 from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level, sort_findings
 from ita_site.content.load import refusal
-from ita_site.content.project import Project, load_project
+from ita_site.content.project import Project
 from ita_site.site import csp, search_words, site_assets
 from ita_site.site.render import NavEntry, Site, render_site
 
@@ -79,8 +79,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         except ValueError as exc:
             raise PluginError(f"ita: today: {exc} (ใช้รูปแบบ YYYY-MM-DD)") from None
         try:
-            project = load_project(content_dir, root.resolve())
-            self.findings = run_checks(project, today)
+            project, self.findings = checked_project(content_dir, root.resolve(), today)
         except ContentError as exc:
             self.findings = exc.findings
             raise PluginError(self._report(exc.findings)) from None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
@@ -25,6 +26,7 @@ from ita_site.plugin.plugin import ItaPlugin
 from ita_site.plugin.settings import Settings, collected_log
 from ita_site.plugin.site_guard import check_site_folder
 from ita_site.plugin.staging import staged
+from ita_site.site.error_page import error_page
 
 
 @dataclass
@@ -86,11 +88,34 @@ def build_site(settings: Settings, site_dir: Path | None = None, *, strict: bool
     return result
 
 
+class _PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, answering every page with the error page while the last build failed.
+
+    The error page carries MkDocs' reload script like any served page, so the browser shows the site again
+    by itself once a rebuild succeeds. Its status is 500: the page asked for could not be made, and nothing
+    that reads the status (a script, a link checker) takes the error page for the site.
+    """
+
+    error_html: str | None = None
+
+    def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        page = self.error_html
+        if page is None or environ["PATH_INFO"].startswith("/livereload/"):
+            return super().serve_request(environ, start_response)
+        with self._epoch_cond:
+            epoch = self._visible_epoch
+        body = self._inject_js_into_html(page.encode(), epoch)
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                     ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+        return [body]
+
+
 def serve_site(settings: Settings, show: Callable[[BuildResult], None], *, dev_addr: str | None = None,
-               strict: bool = False) -> bool:
+               strict: bool = False) -> None:
     """Build into a temporary folder and serve it, rebuilding on every change; ``show`` gets each build.
 
-    False (without serving) when the first build fails. MkDocs' own progress lines go to the terminal.
+    While the content has errors, every page is the error page (``site/error_page``), which turns back into
+    the site once a rebuild succeeds. MkDocs' own progress lines go to the terminal.
     """
     check_site_folder(settings)
     logger = logging.getLogger("mkdocs")
@@ -105,18 +130,18 @@ def serve_site(settings: Settings, show: Callable[[BuildResult], None], *, dev_a
         mount_path = urlsplit(config.site_url or "/").path
         url = f"http://{host}:{port}{mount_path}"
 
-        def served(fresh: MkDocsConfig) -> BuildResult:
+        server = _PreviewServer(builder=lambda: served(settings.mkdocs_config(**options)), host=host, port=port,
+                                root=site_dir, mount_path=mount_path)
+
+        def served(fresh: MkDocsConfig) -> None:
             fresh.site_url = url
             result = _run(settings, fresh, serve_url=url)
             show(result)
-            return result
+            failing = settings.failing(result.findings)
+            server.error_html = None if result.ok else error_page(failing or result.findings, result.messages,
+                                                                   settings.lang)
 
-        def rebuild() -> None:
-            served(settings.mkdocs_config(**options))
-
-        if not served(config).ok:
-            return False
-        server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir, mount_path=mount_path)
+        served(config)
         for path in (config.docs_dir, config.config_file_path, *config.watch):
             server.watch(path)
         try:
@@ -126,4 +151,3 @@ def serve_site(settings: Settings, show: Callable[[BuildResult], None], *, dev_a
         finally:
             server.shutdown()
             logger.removeHandler(console)
-    return True
