@@ -1,6 +1,5 @@
 """Tests for the per-fiscal-year NACC ITA framework data and its loader."""
 
-from decimal import Decimal
 from importlib.resources import files
 
 import pytest
@@ -160,16 +159,6 @@ def test_eit_parts_only_where_reported() -> None:
         ("survey", "ส่วนที่ 2 ผู้ประเมินจัดเก็บข้อมูล", "EIT Survey"),
     ]
     assert load_framework(2564).tools["EIT"].parts == ()
-
-
-def test_tool_weights() -> None:
-    weights = {w.tool: w for w in load_framework(2564).tool_weights}
-    assert weights["OIT"].weight == Decimal("40") and weights["OIT"].verified is True
-    assert weights["IIT"].verified is False
-    assert all(w.weight is None and not w.verified for w in load_framework(2566).tool_weights)
-    weights_2568 = [(w.tool, w.weight, w.verified) for w in load_framework(2568).tool_weights]
-    assert weights_2568 == [("IIT", Decimal("30"), True), ("EIT", Decimal("30"), True), ("OIT", Decimal("40"), True)]
-    assert not any(w.verified for w in load_framework(2569).tool_weights)
 
 
 def test_eit_questions_2566_only() -> None:

@@ -6,13 +6,12 @@ can be shown in Thai (the default) or English, and tests can assert on codes, no
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ita_site.content.messages import MESSAGES, Level
 
-__all__ = ["ContentError", "Finding", "Level", "has_errors", "sort_findings", "to_json"]
+__all__ = ["ContentError", "Finding", "Level", "has_errors", "sort_findings"]
 
 _ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 _ANNOTATION = {"error": "error", "warning": "warning", "info": "notice"}
@@ -94,10 +93,6 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """File order, then position: the order a person fixes them in."""
     return sorted(set(findings), key=Finding.sort_key)
-
-
-def to_json(findings: Iterable[Finding], lang: str = "th") -> str:
-    return json.dumps([f.as_dict(lang) for f in findings], ensure_ascii=False, indent=2)
 
 
 class ContentError(Exception):

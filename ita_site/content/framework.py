@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from difflib import SequenceMatcher
 from functools import cache
 from importlib.resources import files
@@ -73,16 +73,6 @@ class Tool:
     name_en: str
     indicators: tuple[int, ...]
     parts: tuple[ToolPart, ...]
-
-
-@dataclass(frozen=True)
-class ToolWeight:
-    """A tool's share of the overall score; `weight` is None where no source gives it."""
-
-    tool: str
-    weight: Decimal | None
-    verified: bool
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -154,7 +144,6 @@ class Framework:
     oit_items: dict[str, OitItem]
     eit_questions: tuple[EitQuestion, ...]
     notes: dict[str, str]
-    tool_weights: tuple[ToolWeight, ...]
     source_ids: dict[str, str]
     carried_from: int | None = None
 
@@ -289,18 +278,6 @@ def _squash(text: str) -> str:
     return _SPACE.sub("", text).casefold()
 
 
-def _decimal(value: Any) -> Decimal:
-    """A Decimal from a YAML string; floats are refused because they cannot hold 94.99 exactly."""
-    if not isinstance(value, str):
-        raise TypeError(f"expected a quoted decimal string, got {value!r}")
-    return Decimal(value)
-
-
-def _optional_decimal(value: Any) -> Decimal | None:
-    """Like `_decimal`, with null meaning unknown."""
-    return None if value is None else _decimal(value)
-
-
 _PLAN_YEAR_OFFSETS = {"same": 0, "previous": -1}
 _SITE_PAGE_KINDS = ("plan", "report")
 
@@ -402,15 +379,6 @@ def _build(data: dict[str, Any]) -> Framework:
             for entry in data["eit_questions"]
         ),
         notes=dict(data["notes"]),
-        tool_weights=tuple(
-            ToolWeight(
-                tool=entry["tool"],
-                weight=_optional_decimal(entry["weight"]),
-                verified=entry["verified"],
-                note=entry.get("note"),
-            )
-            for entry in data["tool_weights"]
-        ),
         source_ids=source_refs,
         carried_from=data.get("carried_from"),
     )

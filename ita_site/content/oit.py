@@ -86,10 +86,6 @@ class OitRow:
             return self.item.title
         return self.entry.title if self.entry else None
 
-    @property
-    def verified(self) -> bool:
-        return bool(self.item and self.item.verified)
-
     def published(self, evidence: Evidence) -> dt.date | None:
         """A document's own date, else the date the agency gives for the whole item."""
         return evidence.published or (self.entry.published if self.entry else None)
