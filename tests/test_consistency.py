@@ -131,6 +131,7 @@ def test_every_measure_reads_the_same_on_every_page_and_in_the_export(built: Bui
             assert table_row["ผู้รับผิดชอบ"] == owner, page
 
 
+@pytest.mark.slow
 def test_every_measure_is_counted_once_in_each_summary(built: Built) -> None:
     for year in sorted({row["fiscal_year"] for row in built.csv_rows}):
         rows = [row for row in built.csv_rows if row["fiscal_year"] == year]

@@ -44,6 +44,7 @@ def test_builds_strictly_without_mkdocs_warnings(example_build: tuple[Path, subp
     assert "WARNING" not in result.stderr
 
 
+@pytest.mark.slow
 def test_site_says_its_data_is_fictional(site: Path) -> None:
     home = page_text(site / "index.html")
     assert "องค์การบริหารส่วนตำบลตัวอย่าง" in home

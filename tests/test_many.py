@@ -52,6 +52,7 @@ def test_one_broken_agency_fails_alone(run: tuple[subprocess.CompletedProcess[st
     assert "องค์การบริหารส่วนตำบลโละจูด 3" in (out / "agency-03" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_failure_is_located_in_the_broken_file(run: tuple[subprocess.CompletedProcess[str], Path],
                                                    agencies: list[Path]) -> None:
     result, _ = run

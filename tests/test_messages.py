@@ -41,6 +41,7 @@ def test_an_unquoted_measure_number_says_to_quote_it(tmp_path: Path) -> None:
     assert '"1.20"' in str(finding["hint"]) and "เครื่องหมายคำพูด" in str(finding["hint"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("file", "old", "new", "where", "thai"), [
     (P, "title: พัฒนาช่องทางการรับฟังความคิดเห็น", "title: พัฒนาช่องทาง: การรับฟังความคิดเห็น", (28, 24),
      "เครื่องหมาย :"),
@@ -57,6 +58,7 @@ def test_yaml_mistakes_are_told_in_thai_where_they_are(tmp_path: Path, file: str
     assert _LATIN_WORDS.search(str(_only(project, "ITA006", "en")["message"]))
 
 
+@pytest.mark.slow
 def test_a_buddhist_era_date_says_so_and_gives_the_date_to_write(tmp_path: Path) -> None:
     project = changed_copy(tmp_path / "p", (P, "  end: 2024-09-30", "  end: 2567-09-30"))
     findings = [f for f in _findings(project) if f["level"] != "info"]
@@ -71,6 +73,7 @@ def test_a_buddhist_era_date_that_is_no_date_in_the_christian_era_gives_the_date
     assert "2024-02-29" in str(finding["hint"]) and "พ.ศ." in str(finding["hint"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("file", "old", "new", "line"), [
     (AGENCY, "website: https://www.lohjood.go.th", "website: http://www.lohjood.go.th", 10),
     (P, MEASURE, MEASURE + "    progress:\n      - date: 2024-01-15\n        status: in_progress\n"
@@ -85,6 +88,7 @@ def test_plain_http_links_get_a_warning_with_the_https_form(tmp_path: Path, file
     assert "https://www.lohjood.go.th" in str(finding["hint"])
 
 
+@pytest.mark.slow
 def test_a_code_unknown_to_the_year_in_prose_says_so_with_the_years_range(tmp_path: Path) -> None:
     project = changed_copy(tmp_path / "p", (A, "สื่อสารสองทาง (อ้างอิงจาก O8)", "สื่อสารสองทาง (อ้างอิงจาก O99)"))
     finding = _only(project, "ITA202")
@@ -102,6 +106,7 @@ def test_a_code_cited_in_a_year_without_an_oit_list_gets_a_note(tmp_path: Path) 
     assert "O8" in str(findings[0]["message"]) and "2565" in str(findings[0]["message"])
 
 
+@pytest.mark.slow
 def test_ids_and_codes_keep_their_digits_on_pages_in_thai_digits(tmp_path: Path) -> None:
     project = changed_copy(tmp_path / "p", (A, "    title: คุณภาพการดำเนินงาน", "    title: eit-6-1 คุณภาพการดำเนินงาน 2566"))
     build = build_site(project, tmp_path)

@@ -74,6 +74,7 @@ def test_edits_between_spellings(written: str, wanted: str, edits: float) -> Non
     assert prefix_distances(graphemes(written), graphemes(wanted))[-1] == edits
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("project", [REPO, REPO / "examples" / "tambon-example"])
 def test_seed_and_example_have_no_name_findings(project: Path) -> None:
     result = run_ita_site("check", "--format", "json", project)

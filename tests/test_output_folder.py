@@ -129,6 +129,7 @@ def test_a_build_killed_while_swapping_leaves_a_site_in_place(tmp_path: Path, mo
     assert (site / "index.html").read_text(encoding="utf-8") == "new"
 
 
+@pytest.mark.slow
 def test_a_symlinked_site_updates_its_target_and_keeps_the_link(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "www" / "ita"
     target.mkdir(parents=True)

@@ -54,11 +54,13 @@ def test_zip_holds_the_site_in_one_folder(two_zips: tuple[Path, Path]) -> None:
         assert archive.testzip() is None
 
 
+@pytest.mark.slow
 def test_packaging_twice_gives_the_same_bytes(two_zips: tuple[Path, Path]) -> None:
     one, two = two_zips
     assert one.read_bytes() == two.read_bytes()
 
 
+@pytest.mark.slow
 def test_an_existing_site_is_zipped_without_building(two_zips: tuple[Path, Path], tmp_path: Path) -> None:
     with zipfile.ZipFile(two_zips[0]) as archive:
         archive.extractall(tmp_path / "extracted")

@@ -165,6 +165,7 @@ def assert_round_trip(project: Project) -> None:
         assert Plan.model_validate(data["plans"][str(year)]) == plan
 
 
+@pytest.mark.slow
 @settings(BASE, max_examples=50)
 @given(draw=st.data())
 def test_mutated_content_that_loads_also_renders(draw: st.DataObject) -> None:

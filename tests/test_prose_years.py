@@ -26,6 +26,7 @@ def _year_findings(project: Path) -> list[tuple[str, int, str, str]]:
             if f["code"] in ("ITA417", "ITA440")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("file", "old", "new"), [
     (A, SUMMARY, SUMMARY + "    เพิ่มขึ้นจากปีงบประมาณ 2565 ซึ่งได้ 88.37 คะแนน\n"),
     (A, SUMMARY, SUMMARY + "    เมื่อเทียบกับปีงบประมาณ พ.ศ. 2565 ซึ่งอยู่ในระดับผ่าน\n"),
@@ -49,6 +50,7 @@ def test_this_files_year_named_as_another_is_an_error(tmp_path: Path) -> None:
     assert _year_findings(project) == [(P, 6, "error", "ITA417")]
 
 
+@pytest.mark.slow
 def test_the_seeds_recorded_contradiction_is_reported_and_found_again_unrecorded(tmp_path: Path) -> None:
     seed = copy_project(REPO, tmp_path / "seed")
     result = run_ita_site("check", seed, "--format", "json")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from support.harness import REPO, changed_copy, run_ita_site
 
 A = "content/assessments/2566.yaml"
@@ -87,6 +89,7 @@ def test_without_tool_scores_a_note_says_which_to_add(tmp_path: Path) -> None:
     assert "EIT" not in note["message"] and "score:" in note["hint"]
 
 
+@pytest.mark.slow
 def test_the_total_must_follow_the_tool_weights(tmp_path: Path) -> None:
     tools = (_tool("IIT", "99.00"), _tool("EIT", "99.00"))
     oit = (A, "questions:\n", "  - tool: OIT\n    score: 100.00\nquestions:\n")

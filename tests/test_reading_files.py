@@ -39,6 +39,7 @@ def _replace(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
 def test_a_file_that_never_ends_is_refused_without_reading_it(project: Path, kind: str) -> None:
     """A symlink to /dev/zero used to fill the memory and a FIFO to hang the check forever."""

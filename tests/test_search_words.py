@@ -88,6 +88,7 @@ def test_index_titles_and_texts_are_marked_in_place(tmp_path: Path) -> None:
     assert index.read_bytes() == again
 
 
+@pytest.mark.slow
 def test_seed_site_index_and_its_file_copy_are_marked(seed_site: Path) -> None:
     index = json.loads((seed_site / INDEX_PATH).read_text(encoding="utf-8"))
     texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])

@@ -142,6 +142,7 @@ def test_the_rule_behind_the_stated_level_is_shown(seed_site: Path, page: str) -
     assert squashed(f"เกณฑ์ระดับ{rule.label}: {rule.rule_th}") in page_text(seed_site / page)
 
 
+@pytest.mark.slow
 def test_tool_scores_given_are_shown_with_the_level(tmp_path: Path) -> None:
     assessment = "content/assessments/2566.yaml"
     project = changed_copy(tmp_path / "project", (assessment, "  - tool: EIT\n", "  - tool: EIT\n    score: 98.10\n"))

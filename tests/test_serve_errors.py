@@ -9,6 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from support.harness import ENV, ITA_SITE, changed_copy, replace_in
 
 BROKEN_LINE = ("content/plans/2567.yaml", "fiscal_year: 2567", "fiscal_year: <b>25x7")
@@ -42,6 +44,7 @@ def _poll(url: str, seconds: float, wanted: str) -> tuple[int, str]:
     return answer
 
 
+@pytest.mark.slow
 def test_serve_shows_the_errors_then_the_site_once_fixed(tmp_path: Path) -> None:
     project = changed_copy(tmp_path / "agency", BROKEN_LINE)
     port = _free_port()
