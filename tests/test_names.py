@@ -17,10 +17,9 @@ import yaml
 from ita_site.checks.lint_names import AgencyNames
 from ita_site.content.model import Agency
 from ita_site.content.thai_text import graphemes, prefix_distances
-from support.harness import REPO, replace_in, run_ita_site
+from support.harness import MUNICIPALITY, REPO, replace_in, run_ita_site, scaffold_municipality
 
 CORPUS = Path(__file__).parent / "fixtures" / "misspellings.yaml"
-MUNICIPALITY = "เทศบาลตำบลท่าเดื่อ-มืดกา"
 
 
 @cache
@@ -84,13 +83,7 @@ def test_seed_and_example_have_no_name_findings(project: Path) -> None:
 
 @pytest.mark.slow
 def test_a_new_municipality_is_told_each_misspelt_name_and_how_to_write_it(tmp_path: Path) -> None:
-    project = tmp_path / "agency"
-    assert run_ita_site("init", "--year", "2568", project).returncode == 0
-    agency = project / "content" / "agency.yaml"
-    replace_in(agency, "name: องค์การบริหารส่วนตำบลตัวอย่าง", f"name: {MUNICIPALITY}")
-    replace_in(agency, "short_name: อบต.ตัวอย่าง", "short_name: ทต.ท่าเดื่อ-มืดกา")
-    replace_in(agency, "  - อบต.ตัวอย่าง", "  - ทต.ท่าเดื่อ-มืดกา")
-    replace_in(agency, "type: องค์การบริหารส่วนตำบล", "type: เทศบาลตำบล")
+    project = scaffold_municipality(tmp_path / "agency")
     assessment = project / "content" / "assessments" / "2568.yaml"
     original = "    หน่วยงานมีผลการประเมินในระดับผ่านดีเยี่ยม"
     for mistake, meant in [("เทศบาลตำบลท่าเดือ-มืดกา", MUNICIPALITY), ("เทสบาลตำบลท่าเดื่อ-มืดกา", MUNICIPALITY),

@@ -10,23 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from support.harness import replace_in, run_ita_site
+from support.harness import MUNICIPALITY, replace_in, run_ita_site, scaffold_municipality
 
 pytestmark = pytest.mark.slow
-
-MUNICIPALITY = "เทศบาลตำบลท่าเดื่อ-มืดกา"
-
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A scaffolded 2568 project made the municipality's own, which checks clean of errors."""
-    root = tmp_path / "agency"
-    assert run_ita_site("init", "--year", "2568", root).returncode == 0
-    agency = root / "content" / "agency.yaml"
-    replace_in(agency, "name: องค์การบริหารส่วนตำบลตัวอย่าง", f"name: {MUNICIPALITY}")
-    replace_in(agency, "short_name: อบต.ตัวอย่าง", "short_name: ทต.ท่าเดื่อ-มืดกา")
-    replace_in(agency, "  - อบต.ตัวอย่าง", "  - ทต.ท่าเดื่อ-มืดกา")
-    replace_in(agency, "type: องค์การบริหารส่วนตำบล", "type: เทศบาลตำบล")
+    root = scaffold_municipality(tmp_path / "agency")
     assert run_ita_site("check", root).returncode == 0
     return root
 

@@ -59,6 +59,21 @@ def changed_copy(dest: Path, *changes: tuple[str, str, str], source: Path = GOOD
     return project
 
 
+#: A municipality with a tone mark in its name, as a second agency's staff met the product.
+MUNICIPALITY = "เทศบาลตำบลท่าเดื่อ-มืดกา"
+
+
+def scaffold_municipality(root: Path) -> Path:
+    """``ita-site init --year 2568`` made the municipality's own: its name, short form, alias and type."""
+    assert run_ita_site("init", "--year", "2568", root).returncode == 0
+    agency = root / "content" / "agency.yaml"
+    replace_in(agency, "name: องค์การบริหารส่วนตำบลตัวอย่าง", f"name: {MUNICIPALITY}")
+    replace_in(agency, "short_name: อบต.ตัวอย่าง", "short_name: ทต.ท่าเดื่อ-มืดกา")
+    replace_in(agency, "  - อบต.ตัวอย่าง", "  - ทต.ท่าเดื่อ-มืดกา")
+    replace_in(agency, "type: องค์การบริหารส่วนตำบล", "type: เทศบาลตำบล")
+    return root
+
+
 def run_mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` as a user runs it, returning what it printed."""
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site_dir), *extra], cwd=project,
