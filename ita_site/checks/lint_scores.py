@@ -54,11 +54,6 @@ def check_score_values(project: Project) -> Iterable[Finding]:
                                   fixed=str(score.quantize(_CENT, rounding=ROUND_HALF_UP)))
 
 
-def stated_tools(assessment: Assessment) -> dict[str, Decimal]:
-    """The tool totals the content gives: ``tools:`` entries without a part that carry a score."""
-    return {t.tool: t.score for t in assessment.tools if t.part is None and t.score is not None}
-
-
 def _points(value: Decimal) -> str:
     """A rule's threshold as the rules say it: 95, not 95.00."""
     return f"{value.normalize():f}"
@@ -108,7 +103,7 @@ _LAST_LETTER_YEAR = 2565
 
 def _level_findings(doc: Document, scheme: Scheme, assessment: Assessment) -> Iterator[Finding]:
     written, total = assessment.overall.level, assessment.overall.score
-    tools = stated_tools(assessment)
+    tools = assessment.tool_totals
     verdict = judge(scheme, total, tools, written)
     where = ("overall", "level")
     if verdict.broken is None:
@@ -150,7 +145,7 @@ def check_weighting(project: Project) -> Iterable[Finding]:
     """Given all three tool totals, the total must be their weighted sum (IIT 30, EIT 30, OIT 40) to 0.01."""
     for year, assessment in project.assessments.items():
         scheme = scheme_for(year)
-        computed = weighted_total(scheme, stated_tools(assessment)) if scheme else None
+        computed = weighted_total(scheme, assessment.tool_totals) if scheme else None
         if scheme is None or computed is None or abs(computed - assessment.overall.score) <= _CENT:
             continue
         weights = ", ".join(f"{tool} {weight}" for tool, weight in scheme.weights.items())

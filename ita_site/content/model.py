@@ -300,6 +300,11 @@ class Assessment(Model):
     contradictions: list[Contradiction] = []
     source_notes: list[SourceNote] = []
 
+    @property
+    def tool_totals(self) -> dict[str, Decimal]:
+        """The tool totals the content gives: ``tools:`` entries without a part that carry a score."""
+        return {t.tool: t.score for t in self.tools if t.part is None and t.score is not None}
+
 
 class Evidence(Model):
     """A document that proves something was done or published: a file under content/files/ or a web address.

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ita_site.checks.lint_scores import stated_tools
 from ita_site.content.model import Assessment
-from ita_site.content.rating import Rule, Scheme, SchemeKind, scheme_for
+from ita_site.content.rating import Rule, Scheme, SchemeKind, judge, scheme_for
 from ita_site.site.charts import Band
 
 _CENT = Decimal("0.01")
@@ -51,21 +50,14 @@ def _upper(scheme: Scheme, rule: Rule) -> Decimal:
 def level_shown(assessment: Assessment) -> LevelShown:
     """What a page shows next to the total."""
     stated = assessment.overall.level
-    tools = tuple(stated_tools(assessment).items())
+    tools = tuple(assessment.tool_totals.items())
     scheme = scheme_for(assessment.fiscal_year)
-    rule = _stated_rule(scheme, assessment) if scheme else None
+    rule = judge(scheme, assessment.overall.score, dict(tools), stated).stated if scheme else None
     if scheme is None or rule is None:
         return LevelShown(stated, None, None, tools)
     if scheme.kind is SchemeKind.LETTERS:
         return LevelShown(stated, LetterBand(rule.code or "", rule.total_min, _upper(scheme, rule)), None, tools)
     return LevelShown(stated, None, rule if rule.rule_th else None, tools)
-
-
-def _stated_rule(scheme: Scheme, assessment: Assessment) -> Rule | None:
-    """The rule the stated level names; of the letter bands sharing a label (ไม่ผ่าน), the one holding the total."""
-    matching = [r for r in scheme.rules if r.matches(assessment.overall.level)]
-    holding = [r for r in matching if r.total_min <= assessment.overall.score]
-    return next(iter(holding or matching), None)
 
 
 def chart_bands(year: int) -> list[Band]:
