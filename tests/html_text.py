@@ -50,3 +50,13 @@ def squashed(text: str) -> str:
 def page_text(path: Path) -> str:
     """The visible text of a page, squashed."""
     return squashed(" ".join(parse(path).text))
+
+
+#: What keeps Arabic digits on a Thai-digit page: web and e-mail addresses, and codes and ids (a Latin letter
+#: then letters, digits, dots or hyphens: O14, E1, eit-6-1, ITA2566).
+_KEPT_AS_TYPED = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+
+
+def arabic_outside_codes(text: str) -> bool:
+    """Whether a reader would see an Arabic digit that is not part of a code, an id or an address."""
+    return bool(re.search("[0-9]", _KEPT_AS_TYPED.sub("", text)))

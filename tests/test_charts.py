@@ -101,9 +101,10 @@ def test_accessible_figure_structure(make) -> None:
     assert title.text
     assert desc.text
     assert caption(figure).startswith(title.text)
-    assert svg.get("width") == "100%"
-    assert re.fullmatch(r"0 0 \d+ [\d.]+", svg.get("viewBox", ""))
-    assert "px" not in (svg.get("style", "") + figure.get("style", ""))
+    view_box = svg.get("viewBox", "")
+    assert re.fullmatch(r"0 0 \d+ [\d.]+", view_box)
+    assert view_box.split()[2:] == [svg.get("width"), svg.get("height")], "drawn at natural size: units are CSS px"
+    assert "max-width:100%" in svg.get("style", "") and "height:auto" in svg.get("style", ""), "shrinks, never grows"
     assert "font-family:inherit" in svg.get("style", "")
 
 
@@ -175,16 +176,16 @@ def test_spread_out_scores_keep_a_zero_axis_without_a_note() -> None:
 def test_bands_are_labelled_once_and_only_when_on_the_axis() -> None:
     figure = parse(demo_bar())  # axis 90-100: AA and part of A are shown, B is not
     legend = [joined(t) for t in by_class(figure, "text", "ita-chart-legend")]
-    assert legend == ["A ผ่านดีมาก ๘๕.๐๐–๙๔.๙๙", "AA ผ่านดีเยี่ยม ≥ ๙๕.๐๐"]
+    assert legend == ["A ผ่านดีมาก ๘๕.๐๐–๙๔.๙๙", "AA ผ่านดีเยี่ยม ตั้งแต่ ๙๕.๐๐"]
     plain = parse(bar_chart(chart_id="c", title="t", description="d", bars=[Bar("ก", Decimal("99"))], bands=BANDS))
-    assert "AA ผ่านดีเยี่ยม ≥ 95" in [joined(t) for t in by_class(plain, "text", "ita-chart-legend")]
+    assert "AA ผ่านดีเยี่ยม ตั้งแต่ 95" in [joined(t) for t in by_class(plain, "text", "ita-chart-legend")]
 
 
 def test_rating_year_bands_are_ranges_with_reference_lines_at_85_and_95() -> None:
     """From 2566 a level is not a score range: the chart shows the scheme's thresholds, no letter."""
     figure = parse(demo_bar(bands=chart_bands(2566), bars=[Bar("ก", Decimal("80.00")), Bar("ข", Decimal("99.00"))]))
     legend = [joined(t) for t in by_class(figure, "text", "ita-chart-legend")]
-    assert legend == ["ช่วงคะแนน ๐.๐๐–๘๔.๙๙", "ช่วงคะแนน ๘๕.๐๐–๙๔.๙๙", "ช่วงคะแนน ≥ ๙๕.๐๐"]
+    assert legend == ["ช่วงคะแนน ๐.๐๐–๘๔.๙๙", "ช่วงคะแนน ๘๕.๐๐–๙๔.๙๙", "ช่วงคะแนน ตั้งแต่ ๙๕.๐๐"]
     assert [b.min for b in chart_bands(2565)][:2] == [Decimal("95.00"), Decimal("85.00")]
     assert chart_bands(2565)[0].code == "AA"
 
@@ -320,3 +321,59 @@ def test_invalid_input_is_rejected() -> None:
         bar_chart(chart_id="c", title="t", description="d", bars=[Bar("ก", Decimal("1"))], axis_min=Decimal("100"))
     with pytest.raises(ValueError):
         trend_chart(chart_id="c", title="t", description="d", points=[])
+
+
+#: 60 % of a 1280×900 desktop screen: the tallest a chart may be, so the page goes on below it.
+DESKTOP_SHARE = 0.6 * 900
+BODY_TEXT_PX = 16
+
+
+def test_ten_indicators_fit_well_within_a_desktop_screen() -> None:
+    """Drawn at natural size (CSS px), the ten-indicator chart leaves 40 % of a desktop screen for the page."""
+    svg = svg_of(parse(demo_bar(bars=[Bar(f"{i} การแก้ไขปัญหาการทุจริต", Decimal("98.54")) for i in range(1, 11)])))
+    assert float(svg.get("height", "inf")) <= DESKTOP_SHARE
+
+
+@pytest.mark.parametrize("make", [demo_bar, demo_trend])
+def test_no_text_is_larger_than_body_text(make) -> None:
+    sizes = [float(text.get("font-size", "0")) for text in texts(parse(make()))]
+    assert max(sizes) <= BODY_TEXT_PX
+    labels = by_class(parse(make()), "text", "ita-chart-label") + by_class(parse(make()), "text", "ita-chart-category")
+    assert labels and all(float(t.get("font-size", "0")) >= 13 for t in labels)
+
+
+def test_values_sit_clear_of_the_bands_and_their_lines() -> None:
+    """Each value is right-aligned in a column of its own, right of every band and boundary line, so it
+    never collides with them however narrow the screen."""
+    figure = parse(demo_bar(bars=[Bar("ก", Decimal("90.10")), Bar("ข", Decimal("94.99")), Bar("ค", Decimal("100"))]))
+    drawn_right = [float(r.get("x", "0")) + float(r.get("width", "0")) for r in by_class(figure, "rect", "ita-chart-band")]
+    drawn_right += [float(line.get("x2", "0")) for line in figure.iter(f"{SVG}line")
+                    if line.get("y1") != line.get("y2")]  # upright lines: band boundaries and ticks
+    width = float(svg_of(figure).get("width", "0"))
+    for value in by_class(figure, "text", "ita-chart-value"):
+        assert value.get("text-anchor") == "end"
+        left = float(value.get("x", "0")) - len(joined(value)) * 0.66 * float(value.get("font-size", "0"))
+        assert left >= max(drawn_right) - 0.5, joined(value)
+        assert float(value.get("x", "0")) <= width
+
+
+def test_long_thai_labels_wrap_between_words() -> None:
+    label = "การเปิดเผยข้อมูลข่าวสารของเจ้าหน้าที่ผู้รับผิดชอบในหน่วยงานเกี่ยวกับการจัดซื้อจัดจ้างประจำปี"
+    figure = parse(bar_chart(chart_id="c", title="t", description="d", bars=[Bar(label, Decimal("99"))]))
+    lines = [t.text or "" for t in by_class(figure, "text", "ita-chart-label")[0].iter(f"{SVG}tspan")]
+    assert len(lines) > 1 and "".join(lines) == label
+    for word in ("เจ้าหน้าที่", "ผู้รับผิดชอบ", "หน่วยงาน", "จัดซื้อจัดจ้าง"):
+        assert any(word in line for line in lines), f"{word} split over two lines: {lines}"
+
+
+def test_trend_values_are_not_crossed_by_the_level_lines() -> None:
+    """Scores just above a threshold (85.60 over the 85 line) put their label where no dashed line runs."""
+    points = [("๒๕๖๔", Decimal("72.50")), ("๒๕๖๕", Decimal("85.60")), ("๒๕๖๖", Decimal("90.20")),
+              ("๒๕๖๗", Decimal("95.40"))]
+    figure = parse(demo_trend(points=points, bands=chart_bands(2566)))
+    levels = [float(line.get("y1", "nan")) for line in figure.iter(f"{SVG}line") if line.get("stroke-dasharray")]
+    assert levels
+    for value in by_class(figure, "text", "ita-chart-value"):
+        base, size = float(value.get("y", "nan")), float(value.get("font-size", "0"))
+        top, bottom = base - 1.1 * size, base + 0.25 * size  # Sarabun's reach, Thai marks included
+        assert not [y for y in levels if top <= y <= bottom], joined(value)

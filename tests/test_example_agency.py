@@ -64,7 +64,7 @@ def test_indicator_trend_over_three_years(site: Path) -> None:
     text = page_text(page)
     assert "คะแนนย้อนหลัง" in text
     table = text[text.index("ปีงบประมาณคะแนน"):]
-    assert table.startswith("ปีงบประมาณคะแนน256472.50256585.60256690.20")
+    assert table.startswith("ปีงบประมาณคะแนนปีงบประมาณพ.ศ.256472.50ปีงบประมาณพ.ศ.256585.60ปีงบประมาณพ.ศ.256690.20")
     html = page.read_text(encoding="utf-8")
     chart = html[html.index('id="trend-6"'):]
     chart = chart[:chart.index("</svg>")]
@@ -74,9 +74,9 @@ def test_indicator_trend_over_three_years(site: Path) -> None:
 
 
 @pytest.mark.parametrize(("year", "wid", "expected"), [
-    ("2564", "eit-6", "ผลปีถัดไป(ปีงบประมาณพ.ศ.2565):85.60ดีขึ้น(+13.10)"),
-    ("2565", "eit-7", "ผลปีถัดไป(ปีงบประมาณพ.ศ.2566):80.15เท่าเดิม(0.00)"),
-    ("2565", "eit-8", "ผลปีถัดไป(ปีงบประมาณพ.ศ.2566):86.90ลดลง(-1.40)"),
+    ("2564", "eit-6", "ผลปีถัดไป:ตัวชี้วัดที่6ปีงบประมาณ2565ได้85.60คะแนนดีขึ้น(+13.10)"),
+    ("2565", "eit-7", "ผลปีถัดไป:ตัวชี้วัดที่7ปีงบประมาณ2566ได้80.15คะแนนเท่าเดิม(0.00)"),
+    ("2565", "eit-8", "ผลปีถัดไป:ตัวชี้วัดที่8ปีงบประมาณ2566ได้86.90คะแนนลดลง(-1.40)"),
 ])
 def test_weakness_links_to_its_measures_and_next_years_score(site: Path, year: str, wid: str, expected: str) -> None:
     page = site / year / "weaknesses" / f"{wid}.html"

@@ -144,7 +144,7 @@ def test_an_attachment_that_is_a_symlink_out_of_the_project_is_not_published(tmp
     plan = project / "content" / "plans" / "2567.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("files/../../../etc/passwd", "files/form.pdf"),
                     encoding="utf-8")
-    (project / "content" / "files").mkdir()
+    (project / "content" / "files").mkdir(exist_ok=True)
     (project / "content" / "files" / "form.pdf").symlink_to("/etc/passwd")
     errors, text = _check(project)
     assert errors == [("content/plans/2567.yaml", 39, 19, "ITA020")]

@@ -183,7 +183,7 @@ def test_theme_colour_overrides_meet_wcag_aa_on_white() -> None:
 FAKE_WORKER = (
     '"use strict";(()=>{self.received=[];addEventListener("message",t=>{self.received.push(t.data);'
     'if(typeof t.data.data==="string")'
-    'postMessage({type:3,data:{items:/\\+/.test(t.data.data)?[]:[[{location:"a.html"}]]}})'
+    'postMessage({type:3,data:{items:/\uFDD0/.test(t.data.data)?[]:[[{location:"a.html",terms:{"2566":true}}]]}})'
     "});})();\n"
     "//# sourceMappingURL=search.0123abcd.min.js.map\n"
 )
@@ -262,17 +262,21 @@ NODE_HARNESS = textwrap.dedent(
     globalThis.lunr = { version: "test", stopWordFilter: english, Builder };
     new Function(fs.readFileSync(process.argv[2], "utf8"))();
     const send = data => scope.dispatchEvent(new MessageEvent("message", { data }));
-    send({ type: 0, data: { config: { pipeline: ["stopWordFilter"] }, docs: [] } });
+    /* The index as the build writes it: Arabic digits, and where the page shows Thai ones. */
+    const docs = [{ location: "a.html", title: "ปี 2566", text: "<p>O14 2566</p>",
+                    thai_digits: { title: [3, 4], text: [7, 4] } }];
+    send({ type: 0, data: { config: { pipeline: ["stopWordFilter"] }, docs } });
     /* Material builds the index: these are its terms. */
     const builder = new lunr.Builder();
     builder.terms = Object.fromEntries(
       ["ช่องทาง", "ร้องเรียน", "ทุจริต", "ประเมิน", "คุณธรรม", "คุณภาพ", "oit", "2566"].map(t => [t, {}]));
     const built = builder.build();
     const filter = lunr.stopWordFilter;
-    for (const query of ["ร้องเรียนการทุจริต OIT", "OIT", "การ", "ทุจริตออนไลน์", "ประเมินคุณธ", "-ทุจริตร้องเรียน"])
+    for (const query of ["ร้องเรียนการทุจริต OIT", "OIT", "การ", "ทุจริตออนไลน์", "ประเมินคุณธ",
+                         "คุณธรรม -ทุจริตร้องเรียน", "O๑๔ ๒๕๖๖", "พ", "คุณธรรม 2566 "])
       send({ type: 2, data: query });
     console.log(JSON.stringify({
-      received: self.received, answers,
+      received: self.received, answers, docs,
       built: built === undefined ? null : Object.keys(built.invertedIndex).length,
       kept: ["การ", "ของ", "ทุจริต", "(", "–", "the", "OIT", "๙๙.๕๐"].filter(t => filter(t) !== undefined),
       label: filter.label,
@@ -296,28 +300,37 @@ def test_prelude_splits_thai_queries_into_index_words(tmp_path: Path) -> None:
     assert result["kept"] == ["ทุจริต", "OIT", "๙๙.๕๐"]
     assert result["label"] == "stopWordFilter"
 
-    # The fake worker finds nothing for a query with a required (+) word, so
-    # each Thai phrase is searched strictly and then once more with its words optional.
+    # Once the index is built, the documents show the agency's Thai digits again.
+    assert result["docs"] == [{"location": "a.html", "title": "ปี ๒๕๖๖", "text": "<p>O14 ๒๕๖๖</p>"}]
+
+    # Every word is required, digits are Arabic, and a query that cannot match
+    # becomes one lunr answers with nothing.
+    nothing = "+\ufdd0*"
     setup, *queries = result["received"]
-    assert setup["type"] == 0 and setup["data"]["docs"] == []
+    assert setup["type"] == 0 and setup["data"]["docs"] == result["docs"]
     assert [q["data"] for q in queries] == [
-        # the stop word การ is dropped; the run's words are required, the last a prefix
-        "+ร้องเรียน +ทุจริต* OIT",
-        "ร้องเรียน ทุจริต OIT",
-        "OIT",
-        # a query of stop words only is searched as typed
-        "การ",
-        # letters that start no word of the index stay together
-        "+ทุจริต +ออนไลน์*",
-        "ทุจริต ออนไลน์",
+        # the stop word การ is dropped; the last word may be unfinished
+        "+ร้องเรียน +ทุจริต +oit*",
+        "+oit*",
+        # a stop word alone tells no page apart
+        nothing,
+        # letters that start no word of the index: a word on no page
+        nothing,
         # the end of the run may be a word still being typed
         "+ประเมิน +คุณธ*",
-        "ประเมิน คุณธ",
-        # an operator applies to every word of its run
-        "-ทุจริต -ร้องเรียน",
+        # a minus excludes every word of its run
+        "+คุณธรรม -ทุจริต -ร้องเรียน",
+        # Thai digits are read as Arabic ones, in codes too
+        "+o14 +2566*",
+        # a single letter tells no page apart
+        nothing,
+        # a space after the last word: it is finished
+        "+คุณธรรม +2566",
     ]
-    # The page got one answer per query it sent.
-    assert [answer["data"]["items"] for answer in result["answers"]] == [[[{"location": "a.html"}]]] * 6
+    # One answer per query; a figure the page shows in Thai digits is highlighted in them too.
+    found = [[{"location": "a.html", "terms": {"2566": True, "๒๕๖๖": True}}]]
+    assert [answer["data"]["items"] for answer in result["answers"]] == [
+        found, found, [], [], found, found, found, [], found]
 
 
 # --- configure -----------------------------------------------------------------

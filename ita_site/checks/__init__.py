@@ -10,7 +10,17 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ita_site.checks import contradictions, lint_names, lint_oit, lint_plans, lint_scores, lint_text, loop, references
+from ita_site.checks import (
+    contradictions,
+    lint_names,
+    lint_oit,
+    lint_plans,
+    lint_scores,
+    lint_text,
+    loop,
+    open_data,
+    references,
+)
 from ita_site.content.findings import ContentError, Finding, has_errors, sort_findings
 from ita_site.content.project import Project, read_project
 
@@ -43,6 +53,7 @@ CHECKS: tuple[Check, ...] = (
     lint_plans.check_fiscal_year_text,
     lint_plans.check_measures,
     lint_plans.check_measure_addresses,
+    open_data.check_licence,
 )
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -124,10 +125,11 @@ def _fail_on_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "level that fails (default: fail_on in mkdocs.yml, else error).")(func)
 
 
-def _settings(ctx: click.Context, directory: Path, lang: str | None, fmt: str, fail_on: str | None) -> Settings:
+def _settings(ctx: click.Context, directory: Path, lang: str | None, fmt: str, fail_on: str | None,
+              site_url: str | None = None) -> Settings:
     """The project's settings with the command line's options, and where the group reports content errors."""
     ctx.meta["ita.lang"], ctx.meta["ita.format"] = lang or "th", fmt
-    settings = read_settings(directory, fail_on=fail_on, lang=lang)
+    settings = read_settings(directory, fail_on=fail_on, lang=lang, site_url=site_url)
     ctx.meta["ita.lang"] = settings.lang
     return settings
 
@@ -139,6 +141,17 @@ def _checked(ctx: click.Context, settings: Settings, fmt: str) -> tuple[Project,
         print_findings(findings, settings.lang, fmt)
         ctx.exit(EXIT_CONTENT)
     return project, findings
+
+
+def _web_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An http(s) address with a host, as ``site_url`` must be; anything else is a usage error naming the option."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise click.BadParameter(f"{value!r} ไม่ใช่ที่อยู่เว็บ ใช้รูปแบบ https://www.example.go.th/ita/ "
+                                 f"/ not a web address; use the form https://www.example.go.th/ita/")
+    return value
 
 
 # --- commands ---------------------------------------------------------------------------------------
@@ -175,17 +188,21 @@ def _show_build(result: BuildResult, settings: Settings, fmt: str, *, mkdocs_mes
 @_project_argument
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="ถือว่าคำเตือนของ MkDocs เป็นข้อผิดพลาด / treat MkDocs warnings as errors.")
+@click.option("--site-url", default=None, metavar="URL", callback=_web_address,
+              help="ที่อยู่จริงของเว็บไซต์ แทน site_url ใน mkdocs.yml เช่น https://www.example.go.th/ita/ "
+                   "/ the site's real address, instead of site_url in mkdocs.yml.")
 @_format_option
 @_lang_option
 @_fail_on_option
 @click.pass_context
-def build(ctx: click.Context, directory: Path, strict: bool, fmt: str, lang: str | None, fail_on: str | None) -> None:
+def build(ctx: click.Context, directory: Path, strict: bool, site_url: str | None, fmt: str, lang: str | None,
+          fail_on: str | None) -> None:
     """ตรวจเนื้อหาแล้วสร้างเว็บไซต์ / Check the content, then build the site.
 
     สร้างในโฟลเดอร์ชั่วคราวก่อน แล้วจึงแทนที่ site/ เมื่อสำเร็จ ถ้าไม่สำเร็จ เว็บไซต์เดิมยังอยู่ครบ
     / Builds into a temporary folder and replaces site/ only on success; a failed build leaves it intact.
     """
-    settings = _settings(ctx, directory, lang, fmt, fail_on)
+    settings = _settings(ctx, directory, lang, fmt, fail_on, site_url)
     result = build_site(settings, strict=strict)
     _show_build(result, settings, fmt)
     if not result.ok:
@@ -235,10 +252,12 @@ def serve(ctx: click.Context, directory: Path, dev_addr: str | None, strict: boo
 @click.pass_context
 def export_command(ctx: click.Context, out_dir: Path, directory: Path, itas_year: int | None, lang: str | None,
                    fail_on: str | None) -> None:
-    """เขียนข้อมูลเปิด (CSV, JSON และ JSON Schema) ลงในโฟลเดอร์ DIR / Write open data (CSV, JSON, JSON Schema) to DIR.
+    """เขียนข้อมูลเปิด (Frictionless Data Package) ลงในโฟลเดอร์ DIR / Write the open data (a Data Package) to DIR.
 
-    CSV บันทึกแบบ UTF-8 มี BOM เพื่อให้ Excel แสดงภาษาไทยถูกต้อง
-    / CSV is UTF-8 with a BOM so that Excel shows Thai correctly.
+    ชุดเดียวกับที่เว็บไซต์เผยแพร่ในโฟลเดอร์ data/: CSV หัวคอลัมน์ภาษาไทย (UTF-8 มี BOM ให้ Excel แสดงภาษาไทยถูกต้อง)
+    JSON พร้อม JSON Schema, datapackage.json, พจนานุกรมข้อมูล README.md และข้อมูลสำหรับบัญชีข้อมูลภาครัฐ
+    / The same files the site publishes in data/: CSV with Thai headers (UTF-8 with a BOM for Excel), JSON with
+    JSON Schemas, datapackage.json, a Thai data dictionary (README.md) and catalogue metadata.
     """
     settings = _settings(ctx, directory, lang, "text", fail_on)
     project, _ = _checked(ctx, settings, "text")
@@ -296,7 +315,11 @@ def init(ctx: click.Context, directory: Path, year: int | None, lang: str) -> No
 from ita_site.cli.links import links_command  # noqa: E402
 from ita_site.cli.many import build_many_command  # noqa: E402
 from ita_site.cli.package import package_command  # noqa: E402
+from ita_site.cli.portal import portal_command  # noqa: E402
+from ita_site.cli.upgrade import upgrade_command  # noqa: E402
 
 main.add_command(build_many_command)
 main.add_command(package_command)
+main.add_command(portal_command)
 main.add_command(links_command)
+main.add_command(upgrade_command)

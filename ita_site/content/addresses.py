@@ -9,6 +9,13 @@ from __future__ import annotations
 
 HOME_PATH = "index.md"
 OIT_REFERENCES_PATH = "oit-references.md"
+GLOSSARY_PATH = "glossary.md"
+
+#: Where a build puts the open data (a Frictionless Data Package), inside the site folder.
+OPEN_DATA_DIR = "data"
+DATA_PACKAGE_PATH = f"{OPEN_DATA_DIR}/datapackage.json"
+#: The share image drawn at build time (Open Graph / social previews).
+SHARE_IMAGE_PATH = "assets/images/share.png"
 
 
 def assessment_path(year: int) -> str:

@@ -301,6 +301,18 @@ def _catalogue() -> dict[str, Message]:
                           "so nothing was built",
                           "เพิ่มบรรทัด - ita ใต้ plugins: (ดูตัวอย่างจาก ita-site init)",
                           "add the line - ita under plugins: (see ita-site init)"),
+        "ITA520": Message(N, "ไม่ได้ตั้ง site_url หน้า 404 จึงแสดงถูกต้องเฉพาะเมื่อเว็บไซต์อยู่ที่รากของโดเมน "
+                             "ใต้ที่อยู่ย่อย (เช่น /ita/) หน้า 404 จะไม่มีรูปแบบและลิงก์ออกนอกเว็บไซต์",
+                          "site_url is not set, so the 404 page works only when the site is at the root of its "
+                          "host; under a subpath (such as /ita/) it is unstyled and its links leave the site",
+                          "ตั้ง site_url: ใน mkdocs.yml เป็นที่อยู่จริง เช่น https://www.example.go.th/ita/ หรือสั่ง "
+                          "ita-site build --site-url ที่อยู่นั้น ซึ่ง workflow ของ GitHub Pages ตั้งให้แล้ว",
+                          "set site_url: in mkdocs.yml to the real address, e.g. https://www.example.go.th/ita/, or "
+                          "run ita-site build --site-url with it, as the GitHub Pages workflow does"),
+        "ITA521": Message(E, "{path} ไม่ใช่โครงการเว็บไซต์ ITA (ไม่พบ mkdocs.yml และ content/) ita-site upgrade จึงไม่เขียนไฟล์ใด",
+                          "{path} is not an ITA site project (no mkdocs.yml and content/), so ita-site upgrade "
+                          "wrote nothing",
+                          "สั่งในโฟลเดอร์โครงการที่สร้างด้วย ita-site init", "run it in a project made by ita-site init"),
         # --- progress, OIT evidence and attached files (ITA6xx) ---
         "ITA601": Message(W, "จุดอ่อน \"{id}\" ยังไม่มีมาตรการที่ตอบ", "weakness \"{id}\" has no measure answering it",
                           "ใส่ id นี้ใน addresses ของมาตรการใน {plans}", "add this id to the addresses of a measure in {plans}"),
@@ -362,6 +374,23 @@ def _catalogue() -> dict[str, Message]:
         "ITA620": Message(W, "ลิงก์ใช้ไม่ได้: {url} ({reason})", "dead link: {url} ({reason})",
                           "ตรวจที่อยู่เว็บ หรือแนบไฟล์ไว้ใน content/files/ แทน",
                           "check the address, or attach the file under content/files/ instead"),
+        "ITA630": Message(N, "ยังไม่ได้ระบุสัญญาอนุญาตของข้อมูลเปิด ข้อมูลเปิดในโฟลเดอร์ data/ จึงแจ้งผู้ใช้ว่ายังไม่ได้ระบุ "
+                             "และยังลงทะเบียนในบัญชีข้อมูลภาครัฐ (data.go.th) ไม่ได้",
+                          "no licence is given for the open data: the open data in data/ tells its users none is "
+                          "given, and it cannot be listed in the national open-data catalogue (data.go.th)",
+                          "ถ้าหน่วยงานเลือกสัญญาอนุญาตแล้ว ให้เพิ่ม open_data: license: title: และ url: ใน agency.yaml "
+                          "(ดู catalogue-template.yaml ในข้อมูลเปิด) ระบบไม่เลือกสัญญาอนุญาตแทนหน่วยงาน",
+                          "once the agency has chosen a licence, add open_data: license: title: and url: to "
+                          "agency.yaml (see catalogue-template.yaml in the open data); ita-site never picks one"),
+        # --- portal over many agencies (ITA7xx) ---
+        "ITA700": Message(E, "ไม่พบเนื้อหาของหน่วยงานที่ \"{path}\"", "no agency content at \"{path}\"",
+                          "ระบุโฟลเดอร์โครงการของหน่วยงาน (ที่มี content/agency.yaml) หรือโฟลเดอร์ข้อมูลเปิดที่มี datapackage.json",
+                          "name an agency project folder (with content/agency.yaml) or an open-data folder with "
+                          "datapackage.json"),
+        "ITA701": Message(E, "หน่วยงานรหัส \"{id}\" ที่ \"{path}\" ซ้ำกับที่ \"{first}\" จึงแสดงเพียงครั้งเดียว",
+                          "agency \"{id}\" at \"{path}\" repeats the one at \"{first}\"; it is shown once",
+                          "ลบรายการที่ซ้ำออกจากรายการแหล่งข้อมูล หรือแก้ id ใน agency.yaml ของหน่วยงานใดหน่วยงานหนึ่ง",
+                          "remove the repeated source, or correct the id in one agency's agency.yaml"),
     }
 
 
@@ -376,6 +405,7 @@ _SECTIONS = {
     "4": "การตรวจเนื้อหา / Lints",
     "5": "คำสั่ง / Commands",
     "6": "การติดตามผลและ OIT / Progress and OIT evidence",
+    "7": "พอร์ทัลหลายหน่วยงาน / Portal over many agencies",
 }
 _DOC_HEAD = """# สิ่งที่ ita-site check ตรวจ / What the checks catch
 

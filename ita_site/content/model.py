@@ -36,6 +36,9 @@ MODEL_HELP: dict[str, tuple[str, str]] = {
     "Contradiction": ("ข้อขัดแย้งในต้นฉบับ", "จุดที่เอกสารต้นฉบับขัดแย้งกันเอง เก็บไว้ แสดงบนเว็บไซต์ และรายงานทุกครั้งที่ตรวจ"),
     "Contact": ("ช่องทางติดต่อ", "ที่อยู่ โทรศัพท์ และอีเมลของหน่วยงาน"),
     "Agency": ("ข้อมูลหน่วยงาน (content/agency.yaml)", "หน่วยงานที่เผยแพร่เว็บไซต์นี้"),
+    "OpenData": ("ข้อมูลเปิด", "สัญญาอนุญาต ผู้เผยแพร่ และรายละเอียดชุดข้อมูลสำหรับบัญชีข้อมูล (data.go.th) "
+                 "ของข้อมูลเปิดที่เว็บไซต์เผยแพร่ในโฟลเดอร์ data/"),
+    "License": ("สัญญาอนุญาต", "สัญญาอนุญาตการใช้ข้อมูลที่หน่วยงานเลือก: ชื่อและที่อยู่เว็บของข้อความสัญญาอนุญาต"),
     "Overall": ("ผลการประเมินภาพรวม", "คะแนนรวมและระดับผลการประเมิน"),
     "IndicatorScore": ("คะแนนรายตัวชี้วัด", "เลขตัวชี้วัดและคะแนนที่ได้"),
     "Analysis": ("การวิเคราะห์ผลการประเมิน", "การอ่านผลการประเมินของหน่วยงานเอง เป็นข้อความ"),
@@ -47,6 +50,7 @@ MODEL_HELP: dict[str, tuple[str, str]] = {
     "Assessment": ("ผลการประเมิน ITA (content/assessments/<ปี>.yaml)", "ผลการประเมิน ITA ของปีงบประมาณหนึ่ง"),
     "Evidence": ("เอกสารหลักฐาน", "ไฟล์ในโฟลเดอร์ content/files/ หรือที่อยู่เว็บ อย่างใดอย่างหนึ่ง"),
     "Progress": ("รายงานความคืบหน้า", "ความคืบหน้าของมาตรการ ณ วันที่รายงาน พร้อมหลักฐาน"),
+    "Approval": ("การอนุมัติ", "ผู้อนุมัติเอกสารและวันที่อนุมัติ แสดงในส่วนลงนามของฉบับพิมพ์ ถ้าไม่ระบุ ฉบับพิมพ์เว้นบรรทัดไว้ลงนาม"),
     "Step": ("ขั้นตอน", "ขั้นตอนการดำเนินงานหนึ่งขั้น"),
     "Period": ("ระยะเวลา", "วันเริ่มต้นและวันสิ้นสุด"),
     "Measure": ("มาตรการ", "มาตรการหนึ่งของแผน ผู้รับผิดชอบ ขั้นตอน และวันที่ ใช้ของแผนเมื่อไม่ได้ระบุ"),
@@ -132,6 +136,24 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
     "documents": ("เอกสาร", "เอกสารที่เผยแพร่สำหรับข้อนี้"),
     "notes": ("หมายเหตุ", "หมายเหตุของข้อนี้"),
     "items": ("รายการข้อ OIT", "ข้อ OIT ที่หน่วยงานเผยแพร่ ทีละข้อ"),
+    "attachments": ("ต้นฉบับที่ลงนาม", "ไฟล์ต้นฉบับที่ลงนามแล้ว (เช่น ประกาศฉบับสแกน) แต่ละรายการมี file หรือ url อย่างใดอย่างหนึ่ง"),
+    "approval": ("การอนุมัติ", "ผู้อนุมัติเอกสารและวันที่อนุมัติ (name, position, date)"),
+    "Approval.name": ("ชื่อผู้อนุมัติ", "ชื่อและนามสกุลของผู้อนุมัติ เช่น นายก อบต."),
+    "Approval.position": ("ตำแหน่ง", "ตำแหน่งของผู้อนุมัติ ตามที่ลงนามในต้นฉบับ เช่น นายกองค์การบริหารส่วนตำบล"),
+    "Approval.date": ("วันที่อนุมัติ", _DATE),
+    "open_data": ("ข้อมูลเปิด", "สัญญาอนุญาต ผู้เผยแพร่ และรายละเอียดชุดข้อมูลของข้อมูลเปิด (ไม่ระบุก็ได้ "
+                  "แต่ถ้าไม่ระบุสัญญาอนุญาต ข้อมูลเปิดจะแจ้งว่ายังไม่ได้ระบุ)"),
+    "license": ("สัญญาอนุญาต", "สัญญาอนุญาตที่หน่วยงานเลือกเอง เช่น Open Data Common หรือ CC-BY-4.0 "
+                "ระบบไม่เลือกให้"),
+    "License.title": ("ชื่อสัญญาอนุญาต", "เช่น Creative Commons Attribution 4.0"),
+    "License.url": ("ที่อยู่ข้อความสัญญาอนุญาต", "ที่อยู่เว็บแบบเต็ม เช่น https://creativecommons.org/licenses/by/4.0/"),
+    "publisher": ("ผู้เผยแพร่", "หน่วยงานผู้เผยแพร่ข้อมูล ถ้าไม่ระบุใช้ชื่อทางการของหน่วยงาน"),
+    "contact_name": ("ผู้ติดต่อ", "ชื่อหรือตำแหน่งของผู้ดูแลชุดข้อมูล เช่น งานบริหารทั่วไป สำนักปลัด"),
+    "contact_email": ("อีเมลผู้ติดต่อ", "อีเมลของผู้ดูแลชุดข้อมูล ถ้าไม่ระบุใช้อีเมลใน contact"),
+    "objective": ("วัตถุประสงค์", "วัตถุประสงค์ของชุดข้อมูล ตามที่บัญชีข้อมูลภาครัฐกำหนดให้เลือก"),
+    "category": ("หมวดหมู่", "หมวดหมู่ชุดข้อมูลตามบัญชีข้อมูลภาครัฐ"),
+    "update_frequency": ("ความถี่ในการปรับปรุง", "เช่น ปีละครั้ง หรือ ทุกครั้งที่มีรายงานความคืบหน้า"),
+    "keywords": ("คำสำคัญ", "คำค้นของชุดข้อมูล ทีละคำ"),
     "Agency.id": ("รหัสหน่วยงาน", "ชื่อย่อภาษาอังกฤษตัวเล็ก a-z 0-9 และ - ใช้เป็นส่วนหนึ่งของที่อยู่เว็บ ห้ามเปลี่ยนหลังเผยแพร่"),
     "Weakness.indicator": ("ตัวชี้วัด", _INDICATOR),
     "Weakness.urgent": ("ต้องแก้ไขเร่งด่วน", "true เมื่อจุดอ่อนนี้ต้องแก้ไขโดยเร่งด่วน"),
@@ -191,6 +213,26 @@ class Contact(Model):
     email: str | None = None
 
 
+class License(Model):
+    """The licence the agency chose for its open data; named by the agency, never assumed."""
+
+    title: Text
+    url: WebUrl
+
+
+class OpenData(Model):
+    """What the open-data catalogue asks beyond the content: the licence, the publisher and the dataset fields."""
+
+    license: License | None = None
+    publisher: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    objective: str | None = None
+    category: str | None = None
+    update_frequency: str | None = None
+    keywords: list[Text] = []
+
+
 class Agency(Model):
     """``content/agency.yaml``: who publishes the site."""
 
@@ -206,6 +248,7 @@ class Agency(Model):
     digits: Literal["thai", "arabic"] = "thai"
     updated: dt.date | None = None
     source_notes: list[SourceNote] = []
+    open_data: OpenData = OpenData()
 
 
 class Overall(Model):
@@ -286,26 +329,6 @@ class Weakness(Model):
     recommendations: list[Slug] = []
 
 
-class Assessment(Model):
-    """``content/assessments/<year>.yaml``: one fiscal year's ITA result."""
-
-    fiscal_year: int = Field(ge=2500, le=2700)
-    overall: Overall
-    indicators: list[IndicatorScore]
-    analysis: Analysis = Analysis()
-    tools: list[ToolResult] = []
-    questions: list[Question] = []
-    recommendations: list[Recommendation] = []
-    weaknesses: list[Weakness] = []
-    contradictions: list[Contradiction] = []
-    source_notes: list[SourceNote] = []
-
-    @property
-    def tool_totals(self) -> dict[str, Decimal]:
-        """The tool totals the content gives: ``tools:`` entries without a part that carry a score."""
-        return {t.tool: t.score for t in self.tools if t.part is None and t.score is not None}
-
-
 class Evidence(Model):
     """A document that proves something was done or published: a file under content/files/ or a web address.
 
@@ -325,6 +348,28 @@ class Evidence(Model):
         return self
 
 
+class Assessment(Model):
+    """``content/assessments/<year>.yaml``: one fiscal year's ITA result."""
+
+    fiscal_year: int = Field(ge=2500, le=2700)
+    overall: Overall
+    indicators: list[IndicatorScore]
+    analysis: Analysis = Analysis()
+    tools: list[ToolResult] = []
+    questions: list[Question] = []
+    recommendations: list[Recommendation] = []
+    weaknesses: list[Weakness] = []
+    contradictions: list[Contradiction] = []
+    source_notes: list[SourceNote] = []
+    #: The signed original (scanned announcement, the NACC's result sheet), linked from the year's page.
+    attachments: list[Evidence] = []
+
+    @property
+    def tool_totals(self) -> dict[str, Decimal]:
+        """The tool totals the content gives: ``tools:`` entries without a part that carry a score."""
+        return {t.tool: t.score for t in self.tools if t.part is None and t.score is not None}
+
+
 class Progress(Model):
     """One dated progress report on a measure: what was done by then, and the evidence."""
 
@@ -333,6 +378,17 @@ class Progress(Model):
     percent: int | None = Field(default=None, ge=0, le=100)
     text: Text
     evidence: list[Evidence] = []
+
+
+class Approval(Model):
+    """Who approved the published document and when: the print's approval block.
+
+    Left out, the print keeps blank lines to sign on, as the paper original has.
+    """
+
+    name: str | None = None
+    position: str | None = None
+    date: dt.date | None = None
 
 
 class Step(Model):
@@ -382,6 +438,9 @@ class Plan(Model):
     measures: list[Measure] = []
     contradictions: list[Contradiction] = []
     source_notes: list[SourceNote] = []
+    approval: Approval | None = None
+    #: The signed original of the plan, linked from the plan's pages.
+    attachments: list[Evidence] = []
 
     def owner_of(self, measure: Measure) -> str | None:
         return measure.owner or self.owner

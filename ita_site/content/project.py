@@ -280,7 +280,7 @@ def read_project(content_dir: Path, root: Path | None = None) -> tuple[Project |
     if agency is None and not any(f.file == agency_name for f in findings):
         findings.append(Finding("ITA014", agency_name, 1, 1, {"name": "agency.yaml"}))
     attachments: dict[str, Path] = {}
-    for model in [*plans.values(), *oit.values()]:
+    for model in [*assessments.values(), *plans.values(), *oit.values()]:
         doc = sources[id(model)]
         for loc, evidence in evidence_of(model):
             if evidence.file is not None:
@@ -301,7 +301,11 @@ ATTACHMENT_DIR = "files"
 
 
 def evidence_of(model: BaseModel) -> Iterator[tuple[tuple[str | int, ...], Evidence]]:
-    """Every evidence record of a plan (progress entries) or an OIT evidence file, with its location."""
+    """Every evidence record of an assessment or a plan (its signed originals, progress entries) or an OIT
+    evidence file, with its location."""
+    if isinstance(model, Assessment | Plan):
+        for i, evidence in enumerate(model.attachments):
+            yield ("attachments", i), evidence
     if isinstance(model, Plan):
         for i, measure in enumerate(model.measures):
             for j, entry in enumerate(measure.progress):

@@ -38,17 +38,25 @@ def to_arabic_digits(text: str) -> str:
     return text.translate(_TO_ARABIC)
 
 
-# Ids and codes (eit-6-1, O13, E1): Latin letters with digits, hyphens or dots, which staff type into ITAS as
-# they are; a figure after a space or Thai text is not one of them.
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+# What keeps its Arabic digits on a Thai-digit site, because it is typed or followed rather than read:
+# web addresses (https://x.go.th/2566/o12, www.x.go.th/2566), e-mail addresses, and ids and codes (eit-6-1,
+# O13, E1: Latin letters with digits, hyphens or dots, which staff type into ITAS as they are). A figure after
+# a space or Thai text is none of them. Each alternative starts only where its run of characters starts, so
+# the scan stays linear however long a line is.
+_KEPT_AS_TYPED = re.compile(
+    r"(?:https?://|mailto:|www\.)[!-~]+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*"
+)
 
 
 def digits(text: str, style: str) -> str:
-    """Show the digits of ``text`` in the agency's chosen style ("thai" or "arabic"); ids and codes keep theirs."""
+    """Show the digits of ``text`` in the agency's chosen style ("thai" or "arabic"); web and e-mail addresses,
+    ids and codes keep theirs."""
     if style != "thai":
         return to_arabic_digits(text)
     out, last = [], 0
-    for match in _IDENTIFIER.finditer(text):
+    for match in _KEPT_AS_TYPED.finditer(text):
         out += [to_thai_digits(text[last:match.start()]), match.group()]
         last = match.end()
     out.append(to_thai_digits(text[last:]))

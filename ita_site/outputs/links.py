@@ -86,7 +86,7 @@ class LinkResult:
 def cited_links(project: Project) -> dict[str, list[LinkCitation]]:
     """Every external evidence address with the places citing it, in file order."""
     found: dict[str, list[LinkCitation]] = {}
-    for model in [*project.plans.values(), *project.oit.values()]:
+    for model in [*project.assessments.values(), *project.plans.values(), *project.oit.values()]:
         doc = project.doc_of(model)
         for loc, evidence in evidence_of(model):
             if evidence.url is not None:

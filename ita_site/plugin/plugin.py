@@ -7,10 +7,12 @@ messages instead of a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import posixpath
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -21,19 +23,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ita_site.checks import checked_project
 from ita_site.content import thai
+from ita_site.content.addresses import OPEN_DATA_DIR, SHARE_IMAGE_PATH, plan_path, weakness_index_path
 from ita_site.content.facts import reference_date
 from ita_site.content.findings import ContentError, Finding, Level, sort_findings
 from ita_site.content.load import refusal
 from ita_site.content.project import Project
-from ita_site.site import csp, search_words, site_assets
+from ita_site.outputs import export as open_data
+from ita_site.site import csp, search_words, sharing, site_assets
 from ita_site.site.render import NavEntry, Site, render_site
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
-REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc")
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "toc", "ita_site.site.phone_tables")
 
 
 class ItaConfig(Config):
@@ -63,6 +68,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.today: dt.date | None = None
         self.site: Site | None = None
         #: What the last build found, for whoever runs MkDocs in-process (see ``plugin/runner.py``).
         self.findings: list[Finding] = []
@@ -83,12 +89,14 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         except ContentError as exc:
             self.findings = exc.findings
             raise PluginError(self._report(exc.findings)) from None
+        if not config.site_url:  # MkDocs then links the 404 page from the host's root
+            self.findings = sort_findings([*self.findings, Finding("ITA520", Path(config.config_file_path).name)])
         self._log(self.findings)
         threshold = {Level.ERROR} if self.config.fail_on == "error" else {Level.ERROR, Level.WARNING}
         if any(f.level in threshold for f in self.findings):
             raise PluginError(self._report([f for f in self.findings if f.level in threshold]))
-        self.project = project
-        self.site = render_site(project, today)
+        self.project, self.today = project, today
+        self.site = render_site(project, today, open_data=True)  # written into the site by on_post_build
         if self.config.site_name_from_agency:
             config.site_name = html_text(project.agency.name)
         for name in REQUIRED_EXTENSIONS:
@@ -141,8 +149,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         digits = agency.digits
         return {
             "name": agency.name,
-            "address": agency.contact.address or f"อำเภอ{agency.district} จังหวัด{agency.province}",
-            "phone": agency.contact.phone,
+            "address": thai.digits(agency.contact.address or f"อำเภอ{agency.district} จังหวัด{agency.province}",
+                                   digits),
+            "phone": thai.digits(agency.contact.phone, digits) if agency.contact.phone else None,
             "email": agency.contact.email,
             "website": agency.website,
             "latest_year": thai.fiscal_year_label(max(project.years), digits) if project.years else None,
@@ -166,10 +175,24 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             files.append(File.generated(config, dest, abs_src_path=str(src)))
         for dest, src in self.project.attachments.items():  # same path as under content/: a permanent address
             files.append(File.generated(config, dest, abs_src_path=str(src)))
+        files.append(File.generated(config, SHARE_IMAGE_PATH, content=sharing.share_image(self.project)))
         if config.nav is None:
             own = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
             config.nav = [*escaped_nav(self.site.nav), *own]
+        config.extra["ita_search"] = {"digits": self.project.agency.digits, "onward": self._search_onward(files)}
         return files
+
+    def _search_onward(self, files: Files) -> list[dict[str, str]]:
+        """Where the search box points a reader it found nothing for: the latest weaknesses and measures."""
+        assert self.site is not None and self.project is not None
+        paths = [weakness_index_path(max(self.project.assessments))] if self.project.assessments else []
+        paths += [plan_path(max(self.project.plans))] if self.project.plans else []
+        links = []
+        for path in paths:
+            page, file = self.site.page_at(path), files.get_file_from_path(path)
+            if page is not None and file is not None:
+                links.append({"title": thai.digits(page.title, self.project.agency.digits), "url": file.url})
+        return links
 
     def _refuse_unsafe_sources(self, files: Files, docs_dir: str, root: Path) -> None:
         """Stop the build on a symlink in docs_dir that leads out of it (MkDocs would publish its target) or on a
@@ -188,13 +211,37 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return csp.with_policy(output)
+        return csp.with_policy(self._with_font_preloads(self._with_share_tags(output, page, config), page))
+
+    @staticmethod
+    def _with_font_preloads(output: str, page: Page) -> str:
+        """The fonts asked for before the stylesheets, which would otherwise hold the request back."""
+        fonts = get_relative_url(f"{site_assets.SITE_PREFIX}/fonts", page.url)
+        return output.replace('<link rel="stylesheet"', site_assets.font_preloads(fonts) + '<link rel="stylesheet"', 1)
+
+    def _with_share_tags(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """The page's description (unless the theme already gives one) and Open Graph tags."""
+        assert self.site is not None
+        site_name = Markup(config.site_name).striptags()  # plain text: head_tags escapes it once
+        generated = self.site.page_at(page.file.src_uri)
+        title = generated.title if generated else Markup(page.title or site_name).striptags()
+        description = generated.description if generated else f"{title} · {site_name}"
+        image = get_relative_url(SHARE_IMAGE_PATH, page.url)
+        if config.site_url:
+            image = urljoin(config.site_url, SHARE_IMAGE_PATH)
+        tags = sharing.head_tags(title=title, description=description, site_name=site_name,
+                                 image_url=image, page_url=page.canonical_url,
+                                 with_description='<meta name="description"' not in output)
+        return output.replace("</head>", tags + Markup("</head>"), 1)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None and self.today is not None
+        # The open data beside the pages, on the pages' date: the same bytes as ``ita-site export``.
+        open_data.export(self.project, Path(config.site_dir) / OPEN_DATA_DIR, self.today)
         # Runs after Material's search plugin writes the index, before its offline plugin copies it.
         if self.config.thai_search:
             search_words.mark_search_index(Path(config.site_dir))

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from ita_site.site.line_breaks import thai_words
+
 __all__ = ["Band", "Bar", "bar_chart", "trend_chart"]
 
 
@@ -36,21 +38,25 @@ class Bar:
     value: Decimal
 
 
-# Drawing units. The view box is about as wide as a phone's content column, so
-# a font size in these units is close to the size in CSS pixels on a phone.
+# Drawing units are CSS pixels: a chart is drawn at its natural size (as wide as a phone's content
+# column), shrinks to fit a narrower column and never grows, so its text stays at body size on every
+# screen and a chart of ten rows fits well within a desktop screen.
 _WIDTH = 360
 _PAD = 8
-_MAX_WIDTH_CSS = "32rem"  # keeps text from growing huge on wide screens
-_LABEL_SIZE = 14
-_LABEL_LINE = 19
-_VALUE_SIZE = 13
-_LEGEND_SIZE = 13
-_LEGEND_LINE = 17
+_LABEL_SIZE = 16  # the body text size
+_LABEL_LINE = 20
+_VALUE_SIZE = 14
+_LEGEND_SIZE = 14
+_LEGEND_LINE = 18
 _TICK_SIZE = 12
-_TRACK_H = 20
-_BAR_H = 12
-_ROW_GAP = 10
-_PLOT_H = 180
+_TRACK_H = 16
+_BAR_H = 10
+_ROW_GAP = 6
+_VALUE_GAP = 8
+# How far Sarabun's glyphs (Thai marks included) reach above and below the baseline, in em.
+_ASCENT = 1.1
+_DESCENT = 0.25
+_PLOT_H = 160
 _SCALE_TOP = Decimal(100)
 
 # Colours are explicit attributes so they survive printing and dark themes.
@@ -87,9 +93,10 @@ def bar_chart(
 ) -> str:
     """Horizontal bars, one row per score, over tinted level bands.
 
-    Each label sits above its bar so long Thai labels fit a phone screen.
-    When ``axis_min`` is omitted and all scores are high, the axis starts near
-    the lowest score so small differences stay visible; the caption says where
+    Each label sits above its bar so long Thai labels fit a phone screen, and
+    each value sits in a column of its own right of the plot, clear of the
+    bands and their boundary lines. When ``axis_min`` is omitted and all
+    scores are high, the axis starts near the lowest score so small differences stay visible; the caption says where
     the axis starts so the chart stays honest. Every drawn number goes through
     ``fmt`` (e.g. to show Thai digits); labels are drawn as given.
     """
@@ -108,7 +115,7 @@ def bar_chart(
     body += legend
     values = [fmt(bar.value) for bar in bars]
     px0 = float(_PAD)
-    px1 = _WIDTH - _PAD - max(_text_width(v, _VALUE_SIZE) for v in values) - 6
+    px1 = _WIDTH - _PAD - max(_text_width(v, _VALUE_SIZE) for v in values) - _VALUE_GAP
 
     def px(v: Decimal) -> float:
         v = min(max(v, lo), hi)
@@ -137,8 +144,8 @@ def bar_chart(
             f'height="{_BAR_H}" fill="{_BAR_FILL}"/>'
         )
         body.append(
-            f'<text class="ita-chart-value" x="{_n(end_x + 5)}" y="{_n(y + _TRACK_H / 2 + 4.5)}" '
-            f'font-size="{_VALUE_SIZE}" font-weight="bold" fill="{_INK}">{_esc(value)}</text>'
+            f'<text class="ita-chart-value" x="{_n(_WIDTH - _PAD)}" y="{_n(y + _TRACK_H / 2 + 5)}" '
+            f'font-size="{_VALUE_SIZE}" font-weight="bold" text-anchor="end" fill="{_INK}">{_esc(value)}</text>'
         )
         y += _TRACK_H + _ROW_GAP
 
@@ -242,6 +249,7 @@ def trend_chart(
             f'stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>'
         )
     halo = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+    band_lines = [py(edge) for edge in _boundaries(bands, lo, hi)]
     for i, (x, y) in enumerate(zip(xs, ys)):
         body.append(
             f'<circle class="ita-chart-point" cx="{_n(x)}" cy="{_n(y)}" r="4.5" fill="{_BAR_FILL}" '
@@ -261,7 +269,7 @@ def trend_chart(
                 f'font-size="{_VALUE_SIZE}" text-anchor="end" fill="{_INK}">{_esc(names[i])}</text>'
             )
             continue
-        vy = y + 20 if _label_below(ys, i) and y + 22 < py1 else y - 9
+        vy = _value_baseline(y, _label_below(ys, i), band_lines, py0, py1)
         body.append(
             f'<text class="ita-chart-value" x="{_n(x)}" y="{_n(vy)}" font-size="{_VALUE_SIZE}" font-weight="bold" '
             f'text-anchor="middle" fill="{_INK}" {halo}>{_esc(values[i])}</text>'
@@ -285,11 +293,10 @@ def _figure(
     if note:
         caption += f'<span class="ita-chart-axis-note"> — {_esc(note)}</span>'
     lines = [
-        # The theme sizes figures to their content, which would collapse a fluid SVG.
-        f'<figure class="ita-chart" id="{chart_id}" style="width:100%;max-width:{_MAX_WIDTH_CSS}">',
+        f'<figure class="ita-chart" id="{chart_id}">',
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {_WIDTH} {_n(height)}" width="100%" preserveAspectRatio="xMidYMin meet" '
-        f'style="height:auto;display:block;font-family:inherit">',
+        f'viewBox="0 0 {_WIDTH} {_n(height)}" width="{_WIDTH}" height="{_n(height)}" '
+        f'preserveAspectRatio="xMidYMin meet" style="max-width:100%;height:auto;display:block;font-family:inherit">',
         f'<title id="{chart_id}-title">{_esc(_clean(title))}</title>',
         f'<desc id="{chart_id}-desc">{_esc(desc)}</desc>',
         f'<rect x="0" y="0" width="{_WIDTH}" height="{_n(height)}" fill="{_BACKGROUND}"/>',
@@ -331,9 +338,9 @@ def _legend(
 
 
 def _band_range(band: Band, bands: Sequence[Band], fmt: Fmt) -> str:
-    """Describe a band's range; the top band reads "≥ min"."""
+    """Describe a band's range; the top band reads "ตั้งแต่ min" (in words: Sarabun has no "≥")."""
     if band.max >= max(b.max for b in bands):
-        return f"≥ {fmt(_plain(band.min))}"
+        return f"ตั้งแต่ {fmt(_plain(band.min))}"
     return f"{fmt(_plain(band.min))}–{fmt(_plain(band.max))}"
 
 
@@ -426,6 +433,27 @@ def _break_mark(x: float, y: float, *, vertical: bool = False) -> str:
     return f'<path class="ita-chart-break" d="{d}" fill="none" stroke="{_AXIS}" stroke-width="1.5"/>'
 
 
+def _value_baseline(y: float, below_first: bool, band_lines: list[float], top: float, bottom: float) -> float:
+    """Baseline of the value label of a point at height ``y``: above or below the point (below first when
+    its neighbours are higher), on the first spot, moving away from the point, that no band line crosses
+    and that stays inside the plot."""
+    above, below = y - 9, y + 20
+
+    def fits(base: float) -> bool:
+        return base - _VALUE_SIZE * _ASCENT >= top - 12 and base + 3 <= bottom
+
+    def clear(base: float) -> bool:
+        return not any(base - _VALUE_SIZE * _ASCENT - 1 <= line <= base + _VALUE_SIZE * _DESCENT + 1
+                       for line in band_lines)
+
+    for shift in range(0, 25, 3):
+        candidates = (below + shift, above - shift) if below_first else (above - shift, below + shift)
+        for base in candidates:
+            if fits(base) and clear(base):
+                return base
+    return below if below_first and fits(below) else above
+
+
 def _label_below(ys: list[float], i: int) -> bool:
     """Put a value under its point when neighbours are higher, so the line does not cross it."""
     neighbours = [ys[j] for j in (i - 1, i + 1) if 0 <= j < len(ys)]
@@ -496,7 +524,9 @@ def _clusters(word: str) -> list[str]:
 
 
 def _wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy line breaking at spaces, falling back to letter clusters for long unspaced Thai."""
+    """Greedy line breaking at spaces, then between Thai words as a reader sees them (the browser's own
+    dictionary, see :func:`line_breaks.thai_words`), and between letter clusters only inside a word wider
+    than the whole line."""
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
@@ -507,11 +537,13 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
         if line:
             lines.append(line)
         line = ""
-        for piece in _clusters(word):
-            if line and _text_width(line + piece, size) > width:
-                lines.append(line)
-                line = ""
-            line += piece
+        for unit in thai_words(word):
+            pieces = _clusters(unit) if _text_width(unit, size) > width else [unit]
+            for piece in pieces:
+                if line and _text_width(line + piece, size) > width:
+                    lines.append(line)
+                    line = ""
+                line += piece
     if line or not lines:
         lines.append(line)
     return lines

@@ -10,19 +10,22 @@ import datetime as dt
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from ita_site.content import oit, thai
 from ita_site.content.addresses import (
+    DATA_PACKAGE_PATH,
+    GLOSSARY_PATH,
     HOME_PATH,
     OIT_REFERENCES_PATH,
+    OPEN_DATA_DIR,
     assessment_path,
     document_path,
     indicator_path,
@@ -39,7 +42,10 @@ from ita_site.content.framework import Framework, framework_for
 from ita_site.content.model import Assessment, Evidence, Measure, OitRef, Plan, Recommendation, ToolResult, Weakness
 from ita_site.content.project import Project
 from ita_site.site import charts
+from ita_site.site.glossary import TERMS, with_abbreviations
 from ita_site.site.levels import LevelShown, chart_bands, level_shown
+from ita_site.site.line_breaks import short_questions
+from ita_site.site.sharing import share_lines
 
 # Every character that starts Markdown or extension syntax in a line of text: emphasis, code, links,
 # raw HTML, tables, headings, attribute lists ({: onfocus=...}) and admonitions (!!!). As numeric
@@ -54,18 +60,28 @@ NavEntry = dict[str, Any] | str
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes, its title, its Markdown, and the file it came from."""
+    """One generated page: where it goes, its title, its Markdown, the file it came from, and the one line
+    that describes it to search engines and shared links."""
 
     path: str
     title: str
     markdown: str
     source: str
+    description: str = ""
 
 
 @dataclass
 class Site:
     pages: list[Page]
     nav: list[NavEntry]
+
+    @cached_property
+    def _by_path(self) -> dict[str, Page]:
+        return {page.path: page for page in self.pages}
+
+    def page_at(self, path: str) -> Page | None:
+        """The generated page at a source path, or None for the agency's own pages."""
+        return self._by_path.get(path)
 
 
 def escape_md(text: str) -> str:
@@ -80,6 +96,8 @@ class SiteView:
 
     project: Project
     today: dt.date
+    #: Whether the build writes the open data into the site (``addresses.DATA_PACKAGE_PATH``), so pages may link it.
+    open_data: bool = False
     digits: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -128,6 +146,13 @@ class SiteView:
 
     def recommendation(self, assessment: Assessment, rid: str) -> Recommendation:
         return next(r for r in assessment.recommendations if r.id == rid)
+
+    def weakness_title(self, year: int, weakness: Weakness) -> str:
+        """A weakness's title that tells it from its indicator: a title that only repeats the indicator's name
+        (as the official form often has it) reads "จุดอ่อนด้าน…", so the two pages are not named alike."""
+        if weakness.indicator and _words(weakness.title) == _words(self.indicator_name(year, weakness.indicator)):
+            return f"จุดอ่อนด้าน{weakness.title}"
+        return weakness.title
 
     def weaknesses_of_indicator(self, assessment: Assessment, number: int) -> list[Weakness]:
         return [w for w in assessment.weaknesses if w.indicator == number]
@@ -184,6 +209,11 @@ class SiteView:
         item = fw.oit(ref.code) if fw else None
         return item.title if item else None
 
+    @property
+    def cites_oit(self) -> bool:
+        """Whether any recommendation cites an OIT item: without one, the references page would be empty."""
+        return any(self.oit_citations.values())
+
     @cached_property
     def oit_citations(self) -> dict[int, list[Citation]]:
         """Per assessment year, each distinct cited item and the recommendations citing it."""
@@ -204,6 +234,10 @@ class Citation:
     recs: list[Recommendation]
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _code_number(code: str) -> int:
     digits = "".join(ch for ch in code if ch.isdigit())
     return int(digits) if digits else 0
@@ -215,6 +249,18 @@ def oit_anchor(year: int, ref: OitRef) -> Markup:
     return Markup(f"oit-{year}-{ref.numbering or year}-{escape_md(ref.code.lower())}{suffix}")
 
 
+def _score_label(number: int, year: int, score: Decimal | None) -> str:
+    """What a link to an indicator's result of a year says, so it reads on its own as well as in a table."""
+    shown = f"ตัวชี้วัดที่ {number} ปีงบประมาณ {year}"
+    return f"{shown} ได้ {score:.2f} คะแนน" if score is not None else shown
+
+
+def _per_render(styled: Callable[[Any], Markup]) -> Callable[..., Markup]:
+    """A filter Jinja calls when each page is rendered: the digit style changes from one project to the next,
+    so a filter of a constant (``{{ 1|num }}``) must not be folded into the compiled template once for all."""
+    return pass_context(lambda _context, value: styled(value))
+
+
 class Renderer:
     """Holds the Jinja2 environment; one instance renders any number of projects."""
 
@@ -224,21 +270,21 @@ class Renderer:
         env = Environment(
             loader=PackageLoader("ita_site.site", "templates"),
             undefined=StrictUndefined,
-            finalize=self._finalize,
+            finalize=_per_render(self._finalize),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=True,
         )
         env.filters.update(
-            t=self._finalize,
-            score=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
-            date=lambda v: Markup(thai.format_date(v, self._digits)) if v else Markup("–"),
-            date_short=lambda v: Markup(thai.format_date(v, self._digits, short=True)) if v else Markup("–"),
-            fy=lambda v: Markup(thai.fiscal_year_label(v, self._digits)),
-            num=lambda v: Markup(thai.digits(str(v), self._digits)),
+            t=_per_render(self._finalize),
+            score=_per_render(lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–")),
+            date=_per_render(lambda v: Markup(thai.format_date(v, self._digits)) if v else Markup("–")),
+            date_short=_per_render(lambda v: Markup(thai.format_date(v, self._digits, short=True)) if v else Markup("–")),
+            date_signed=_per_render(self._date_signed),
+            fy=_per_render(lambda v: Markup(thai.fiscal_year_label(v, self._digits))),
+            num=_per_render(lambda v: Markup(thai.digits(str(v), self._digits))),
             code=lambda v: Markup(escape_md(v)),  # identifiers staff type into ITAS keep ASCII digits
-            status_label=lambda status: State.reported(status).thai,
         )
         env.globals.update(
             link=self._link, chart_bars=self._chart_bars, chart_trend=self._chart_trend,
@@ -246,10 +292,12 @@ class Renderer:
             assessment_path=assessment_path, indicator_path=indicator_path, weakness_path=weakness_path,
             plan_path=plan_path, measure_path=measure_path, document_path=document_path, report_path=report_path,
             oit_index_path=oit_index_path, oit_item_path=oit_item_path, evidence_link=self._evidence_link,
+            file_link=self._file_link, data_package_path=lambda: DATA_PACKAGE_PATH, open_data_dir=lambda: OPEN_DATA_DIR,
             state_class=lambda state: Markup(f"ita-status--{state.code}"), due_soon_days=DUE_SOON_DAYS, State=State,
             indicator_rows=self._indicator_rows, question_rows=self._question_rows, change=self._change,
             score_text=lambda v: Markup(thai.format_score(v, self._digits)) if v is not None else Markup("–"),
             tool_heading=self._tool_heading, tool_name=self._tool_name, rec_label=self._rec_label,
+            score_label=_score_label,
         )
         self.env = env
 
@@ -264,10 +312,22 @@ class Renderer:
             return value
         return Markup(escape_md(thai.digits(str(value), self._digits)))  # digits first: entities keep ASCII
 
+    def _date_signed(self, value: dt.date) -> Markup:
+        """A date as an official document writes it under a signature: ``30 กันยายน พ.ศ. 2566``, on one line."""
+        day_month, year = thai.format_date(value, self._digits).rsplit(" ", 1)
+        return Markup(f"{day_month} พ.ศ. {year}".replace(" ", "\u00a0"))
+
     def _link(self, target: str, text: Any, anchor: str = "") -> Markup:
         rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
         label = self._finalize(text)
         return Markup(f"[{label}]({rel}{'#' + anchor if anchor else ''})")
+
+    def _file_link(self, target: str, text: Any) -> Markup:
+        """A link to a file the build writes after MkDocs has checked the pages' links (the open data), as HTML
+        so that MkDocs does not look for it among the pages."""
+        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".") + ("/" if target.endswith("/") else "")
+        href = urllib.parse.quote(rel, safe="/._-")
+        return Markup(f'<a href="{href}">{self._finalize(text)}</a>')
 
     def _evidence_link(self, evidence: Evidence, text: Any = None) -> Markup:
         """A link to an attached file (copied to the same path under the site) or to a web address."""
@@ -301,7 +361,9 @@ class Renderer:
                 for s in sorted(assessment.indicators, key=lambda s: s.number)]
 
     def _question_rows(self, questions: list) -> list[tuple[str, Decimal]]:
-        return [(q.code or f"ข้อ {i}", q.score) for i, q in enumerate(questions, start=1)]
+        """Each question labelled by what it asks (shortened; the table beside the chart has it whole)."""
+        labels = short_questions([q.text for q in questions])
+        return [(" ".join(filter(None, (q.code, label))), q.score) for q, label in zip(questions, labels)]
 
     def _change(self, before: Decimal | None, after: Decimal | None) -> Markup:
         if before is None or after is None:
@@ -332,18 +394,22 @@ class Renderer:
             return f"ข้อเสนอแนะ {q.code or q.id}"
         return f"ข้อเสนอแนะ {rec.tool}" + (f" ตัวชี้วัดที่ {rec.indicator}" if rec.indicator else "")
 
-    def page(self, view: SiteView, path: str, template: str, title: str, source: str, **context: Any) -> Page:
+    def page(self, view: SiteView, path: str, template: str, title: str, source: str, *,
+             description: str | None = None, **context: Any) -> Page:
         self._current = path
-        text = self.env.get_template(template).render(view=view, project=view.project, agency=view.project.agency,
-                                                        page_path=path, title=title, **context)
-        return Page(path=path, title=title, markdown=text, source=source)
+        title = thai.digits(title, self._digits)
+        text = with_abbreviations(self.env.get_template(template).render(
+            view=view, project=view.project, agency=view.project.agency, page_path=path, title=title, **context))
+        description = thai.digits(description or f"{title} · {view.project.agency.name}", self._digits)
+        return Page(path=path, title=title, markdown=text, source=source, description=description)
 
-    def render(self, project: Project, today: dt.date) -> Site:
+    def render(self, project: Project, today: dt.date, open_data: bool = False) -> Site:
         """Every page of the site and the navigation that orders them."""
         self._digits = project.agency.digits
-        view = self._view = SiteView(project, today)
+        view = self._view = SiteView(project, today, open_data)
         agency_src = project.doc_of(project.agency).name
-        pages = [self.page(view, HOME_PATH, "home.md.j2", project.agency.name, agency_src)]
+        pages = [self.page(view, HOME_PATH, "home.md.j2", project.agency.name, agency_src,
+                           description=" · ".join(share_lines(project)))]
         nav: list[NavEntry] = [{"หน้าแรก": HOME_PATH}]
         for year in sorted(project.assessments, reverse=True):
             pages_, nav_ = self._assessment_pages(view, year)
@@ -357,50 +423,56 @@ class Renderer:
             pages_, nav_ = self._oit_pages(view, year)
             pages += pages_
             nav.append(nav_)
-        if project.assessments:
+        if view.cites_oit:
             pages.append(self.page(view, OIT_REFERENCES_PATH, "oit_references.md.j2", "ข้อ OIT ที่อ้างถึงในข้อเสนอแนะ",
                                    agency_src))
             nav.append({"ข้อ OIT ที่อ้างถึง": OIT_REFERENCES_PATH})
-        return Site(pages=pages, nav=nav)
+        pages.append(self.page(view, GLOSSARY_PATH, "glossary.md.j2", "คำย่อที่ใช้ในเว็บไซต์นี้", agency_src, terms=TERMS))
+        nav.append({"คำย่อ": GLOSSARY_PATH})
+        return Site(pages=pages, nav=self._nav_digits(nav))
+
+    def _nav_digits(self, nav: list[NavEntry]) -> list[NavEntry]:
+        """Navigation titles in the agency's digit style, as the page titles and headings they name."""
+        return [{thai.digits(title, self._digits): self._nav_digits(value) if isinstance(value, list) else value
+                 for title, value in entry.items()} if isinstance(entry, dict) else entry for entry in nav]
 
     def _assessment_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
         assessment = view.project.assessments[year]
         src = view.project.doc_of(assessment).name
-        ydigits = thai.digits(str(year), self._digits)
-        pages = [self.page(view, assessment_path(year), "assessment.md.j2", f"ผลการประเมิน ITA {ydigits}", src,
+        pages = [self.page(view, assessment_path(year), "assessment.md.j2", f"ผลการประเมิน ITA {year}", src,
                            assessment=assessment, year=year)]
         indicator_nav = []
         for score in sorted(assessment.indicators, key=lambda s: s.number):
             name = view.indicator_name(year, score.number)
-            title = f"ตัวชี้วัดที่ {thai.digits(str(score.number), self._digits)} {name}"
+            title = f"ตัวชี้วัดที่ {score.number} {name}"
             path = indicator_path(year, score.number)
             pages.append(self.page(view, path, "indicator.md.j2", title, src, assessment=assessment, year=year,
                                    score=score, name=name))
             indicator_nav.append({title: path})
         weakness_nav: list[NavEntry] = [weakness_index_path(year)]
-        pages.append(self.page(view, weakness_index_path(year), "weaknesses.md.j2", f"จุดอ่อน ปี {ydigits}", src,
+        pages.append(self.page(view, weakness_index_path(year), "weaknesses.md.j2", f"จุดอ่อน ปี {year}", src,
                                assessment=assessment, year=year))
         for weak in assessment.weaknesses:
             path = weakness_path(year, weak.id)
-            pages.append(self.page(view, path, "weakness.md.j2", weak.title, src, assessment=assessment, year=year,
+            title = view.weakness_title(year, weak)
+            pages.append(self.page(view, path, "weakness.md.j2", title, src, assessment=assessment, year=year,
                                    weakness=weak))
-            weakness_nav.append({weak.title: path})
+            weakness_nav.append({title: path})
         weakness_nav = _listed(weakness_nav)
-        nav = {f"ผลการประเมิน ITA {ydigits}": [assessment_path(year), {"ตัวชี้วัด": indicator_nav},
+        nav = {f"ผลการประเมิน ITA {year}": [assessment_path(year), {"ตัวชี้วัด": indicator_nav},
                                               {"จุดอ่อน": weakness_nav}]}
         return pages, nav
 
     def _plan_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
         plan = view.project.plans[year]
         src = view.project.doc_of(plan).name
-        ydigits = thai.digits(str(year), self._digits)
         plan_facts = view.facts.of_plan(plan)
-        pages = [self.page(view, plan_path(year), "plan.md.j2", f"มาตรการ ปี {ydigits}", src, plan=plan, year=year,
+        pages = [self.page(view, plan_path(year), "plan.md.j2", f"มาตรการ ปี {year}", src, plan=plan, year=year,
                            plan_facts=plan_facts)]
         nav_items: list[NavEntry] = [plan_path(year)]
         for measure_facts in plan_facts.measures:
             measure = measure_facts.measure
-            title = f"{thai.digits(measure.number, self._digits)} {measure.title}"
+            title = f"{measure.number} {measure.title}"
             path = measure_path(year, measure.id)
             pages.append(self.page(view, path, "measure.md.j2", title, src, plan=plan, measure=measure,
                                    measure_facts=measure_facts, year=year))
@@ -410,17 +482,16 @@ class Renderer:
                                plan=plan, year=year, plan_facts=plan_facts,
                                assessment=view.project.assessments.get(plan.based_on) if plan.based_on else None))
         nav_items.append({"ฉบับเต็มสำหรับพิมพ์": document_path(year)})
-        report_title = f"รายงานผลการดำเนินการตามมาตรการ ประจำ{thai.fiscal_year_label(year, self._digits)}"
+        report_title = f"รายงานผลการดำเนินการตามมาตรการ ประจำ{thai.fiscal_year_label(year)}"
         pages.append(self.page(view, report_path(year), "followup.md.j2", report_title, src, plan=plan, year=year,
                                plan_facts=plan_facts))
         nav_items.append({"รายงานผลการดำเนินการ": report_path(year)})
-        return pages, {f"มาตรการ ปี {ydigits}": nav_items}
+        return pages, {f"มาตรการ ปี {year}": nav_items}
 
     def _oit_pages(self, view: SiteView, year: int) -> tuple[list[Page], NavEntry]:
         index = view.oit_years[year]
         src = view.project.doc_of(index.evidence).name
-        ydigits = thai.digits(str(year), self._digits)
-        pages = [self.page(view, oit_index_path(year), "oit_index.md.j2", f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {ydigits}",
+        pages = [self.page(view, oit_index_path(year), "oit_index.md.j2", f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปี {year}",
                            src, oit_index=index, year=year)]
         nav_items: list[NavEntry] = [oit_index_path(year)]
         for row in index.rows:
@@ -428,7 +499,7 @@ class Renderer:
             path = oit_item_path(year, row.code)
             pages.append(self.page(view, path, "oit_item.md.j2", title, src, oit_index=index, row=row, year=year))
             nav_items.append({title: path})
-        return pages, {f"OIT ปี {ydigits}": nav_items}
+        return pages, {f"OIT ปี {year}": nav_items}
 
 
 #: Most pages a navigation section lists one by one. Every page carries its open section's list, so
@@ -449,6 +520,7 @@ def _renderer() -> Renderer:
     return Renderer()
 
 
-def render_site(project: Project, today: dt.date | None = None) -> Site:
-    """Every page of the site and its navigation, for the build date ``today``."""
-    return _renderer().render(project, today or dt.date.today())
+def render_site(project: Project, today: dt.date | None = None, *, open_data: bool = False) -> Site:
+    """Every page of the site and its navigation, for the build date ``today``; with ``open_data`` when the build
+    writes the open data beside the pages, so the year pages link it."""
+    return _renderer().render(project, today or dt.date.today(), open_data)

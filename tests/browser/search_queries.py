@@ -67,3 +67,23 @@ QUERIES: tuple[Query, ...] = (
 
 #: Results a query may be found in: the first three, as a reader scanning the list sees them.
 TOP = 3
+
+#: Words of Thai local government that are on no page of the seed site (test_site_search checks
+#: the built pages): each must find nothing, whether none of its parts is on the site or some are
+#: (ศูนย์ and พัฒนา are, เด็กเล็ก is not; ป้าย is, ภาษี is not).
+ABSENT: tuple[str, ...] = (
+    "เบี้ยยังชีพ",
+    "จัดซื้อจัดจ้าง",
+    "ภาษีป้าย",
+    "ขยะมูลฝอย",
+    "ศูนย์พัฒนาเด็กเล็ก",
+    "ผู้สูงอายุ",
+)
+
+#: A figure or code typed in different ways, a page it must find, and how the result highlights it.
+FIGURES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("2566", "๒๕๖๖"), "2566/index.html", "๒๕๖๖"),
+    (("99.50", "๙๙.๕๐"), "2566/index.html", "๙๙.๕๐"),
+    (("O28", "o28", "O๒๘"), "oit-references.html", "O28"),
+    (("O14", "o14", "O๑๔"), "oit-references.html", "O14"),
+)

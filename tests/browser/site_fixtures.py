@@ -55,6 +55,19 @@ PAGE_TYPES: dict[str, str] = {
     "404": "404.html",
 }
 
+EXAMPLE_CONFIG = REPO_ROOT / "examples" / "tambon-example" / "mkdocs.yml"
+
+#: Pages of kinds the seed agency lacks, on the example agency's site: OIT evidence, an indicator with
+#: several years (trend chart), measures with progress reports and evidence.
+EXAMPLE_PAGE_TYPES: dict[str, str] = {
+    "oit-index": _html(addresses.oit_index_path(2566)),
+    "oit-item": _html(addresses.oit_item_path(2566, "O1")),
+    "indicator-trend": _html(addresses.indicator_path(2566, 6)),
+    "measure-progress": _html(addresses.measure_path(2566, "feedback-channel")),
+    "report-progress": _html(addresses.report_path(2566)),
+    "document-approved": _html(addresses.document_path(2567)),
+}
+
 #: How a test reaches the site: a web server at the domain root, or the files on disk.
 MODES = ("http", "file")
 
@@ -106,6 +119,17 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the cache keeps it to one build for all of them.
     """
     return _seed_site_in(tmp_path_factory.getbasetemp())
+
+
+@functools.cache
+def _example_site_in(folder: Path) -> Path:
+    return build_site(folder / "example-site", EXAMPLE_CONFIG)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example agency's site (``examples/tambon-example``), built once per session like :func:`seed_site`."""
+    return _example_site_in(tmp_path_factory.getbasetemp())
 
 
 def base_url(mode: str, site: Path, serve: Callable[..., str], subpath: str = "") -> str:

@@ -24,16 +24,19 @@ pytestmark = pytest.mark.browser
 
 # Query -> page that must be the first result. หน่วยงาน also appears in the
 # body of integrity.html, so the page with it in its title must outrank it.
-# The phrase needs all its words; ออนไลน์ is on no page, so the last query
-# only finds its page through the retry with optional words.
+# A phrase needs all its words, wherever they stand in the section.
 QUERIES = {
     "ทุจริต": "complaints.html",
     "คุณธรรม": "integrity.html",
     "ความโปร่งใส": "integrity.html",
     "หน่วยงาน": "agency.html",
     "ผลการประเมินคุณธรรมและความโปร่งใส": "integrity.html",
-    "ร้องเรียนทุจริตออนไลน์": "complaints.html",
+    "ร้องเรียนทุจริตไปรษณีย์": "complaints.html",
 }
+
+# Queries that find nothing: a word on no page (ออนไลน์) among words that are,
+# a single letter, a stop word alone, words of different pages together.
+NOWHERE = ("ร้องเรียนทุจริตออนไลน์", "พ", "และ", "ไปรษณีย์ยุทธศาสตร์")
 
 PAGES = {
     "index.md": """\
@@ -182,6 +185,11 @@ def test_thai_words_find_the_right_page(
         results = _results(page, query, type_query, search_results)
         if not results or results[0] != expected:
             failures.append(f"{query!r}: expected {expected} first, got {results}")
+    for query in NOWHERE:
+        page.goto(base + "index.html")
+        results = _results(page, query, type_query, search_results)
+        if results:
+            failures.append(f"{query!r}: expected nothing, got {results}")
     assert not failures, "\n".join(failures)
     assert page_requests.external() == []
     # lunr's Thai support (wordcut.js, ~680 KB) is not loaded: ita-site's own Thai search replaces it.

@@ -98,6 +98,20 @@ def build_site(project: Path, work: Path) -> Build:
     return Build(run_mkdocs_build(project, site), site)
 
 
+def built_site(project: Path, work: Path) -> Path:
+    """``project`` built strictly into ``work/site``, for tests that read a site that must build."""
+    build = build_site(project, work)
+    assert build.result.returncode == 0, build.output
+    return build.site
+
+
+def initialised_project(target: Path) -> Path:
+    """A project made by ``ita-site init TARGET``, as an agency starts one."""
+    result = run_ita_site("init", target, cwd=target.parent, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target
+
+
 def run_ita_site(*args: str | Path, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """``ita-site ARGS`` as a separate program, as staff run it; it never shows a traceback."""
     result = subprocess.run([*ITA_SITE, *map(str, args)], capture_output=True, text=True, cwd=cwd, env=ENV,

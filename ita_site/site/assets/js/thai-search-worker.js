@@ -6,29 +6,35 @@
  *
  * Index (the setup message): the site's build has already put a zero-width
  * space, a separator of the search, between the Thai words of every title and
- * text (ita_site/search_words.py), so Material's tokenizer indexes Thai words
- * and records their positions for highlighting like any other words. When
- * lunr builds the index, this script keeps a reference to it, to learn which
- * Thai words it holds.
+ * text, and written Thai digits as Arabic ones (ita_site/site/search_words.py),
+ * so Material's tokenizer indexes Thai words, figures and codes in one form and
+ * records their positions for highlighting like any other words. When lunr has
+ * built the index, this script keeps a reference to it, to learn which Thai
+ * words it holds, and puts the agency's Thai digits back into the documents
+ * (their places are listed in each document's "thai_digits"): results show the
+ * digits of the page, and the highlights stay in place, a Thai and an Arabic
+ * digit being one character each.
  *
  * Thai function words (STOP_WORDS: การ, ที่, และ, ของ, ...) are to Thai what
  * "the" and "of" are to English: about a quarter of the words of a page, and
  * no help in telling pages apart. When the search plugin's pipeline filters
  * stop words, lunr's filter is extended at setup to drop them and tokens
  * without a letter or digit (a bracket split off a word), so the index leaves
- * them out; they are also dropped from queries that have other words. Fewer
- * tokens make the index quicker to build, on every page load.
+ * them out. Fewer tokens make the index quicker to build, on every page load.
  *
- * Query (data is a string): Thai is typed without spaces. Each run of Thai
- * letters is split into the words the index holds, with as few words as
- * possible (characters that start no word stay together as one unknown
- * word, and the end of the run may be the start of a word still being typed).
- * The words of a run are read as one phrase and all are required
- * ("+w1 +w2*", the last word may be unfinished). If that finds nothing, the
- * same query is searched again with the words optional ("w1 w2"), so a
- * reader still gets the closest pages. A leading + or - applies to every word
- * of its run. Material's answer to the strict query is held back in that case
- * (postMessage is wrapped), so the page sees one answer per query.
+ * Query (data is a string): every word the reader typed must match, as a
+ * reader expects of a search box. Digits are read as Arabic ones. Thai is
+ * typed without spaces: each run of Thai letters is split into the words the
+ * index holds, with as few words as possible (the end of the last run may be a
+ * word still being typed). A run that cannot be split so (a word on no page of
+ * the site) finds nothing, and so does a query left with no word once stop
+ * words and single letters are set aside: an honest "nothing found" rather
+ * than pages that share one letter with the query. A leading - excludes every
+ * word of its term; a leading + changes nothing, every word being required.
+ *
+ * Answer: Material lists the query's words with each result, for the page to
+ * highlight when the reader opens it (search.highlight). A figure the page
+ * shows in Thai digits is listed so too (postMessage is wrapped to see answers).
  *
  * No Intl.Segmenter is needed, so Thai search works in every browser that
  * runs Material's search. Also works inside the iframe that stands in for the
@@ -37,7 +43,18 @@
 (function () {
   var HAS_THAI = /[\u0E00-\u0E7F]/;
   var HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-  var OPERATOR_THAI_RUN = /([+\-]?)([\u0E00-\u0E7F]+)/g;
+  var THAI_DIGIT = /[\u0E50-\u0E59]/g;
+  var ARABIC_DIGIT = /[0-9]/g;
+  /* Words of a query: Latin letters and digits with the points and commas
+   * inside them ("99.50", "o14"), as the build keeps them, and runs of Thai
+   * letters. Anything else (brackets, marks) separates them. */
+  var QUERY_PIECE = /[A-Za-z0-9\u00C0-\u024F]+(?:[.,][A-Za-z0-9\u00C0-\u024F]+)*|[\u0E01-\u0E4F]+/g;
+  /* Markup and spaces in a document, left out when looking for a figure in it. */
+  var BETWEEN_WORDS = /<[^>]*>|[\s\u200b]+/g;
+  /* A query lunr answers with nothing: a required prefix of no word (a noncharacter). */
+  var NO_MATCH = "+\uFDD0*";
+  /* Material's message types: a query to the worker, and the worker's answer. */
+  var QUERY = 2, RESULT = 3;
 
   /* As ICU's word breaker splits them; each is one of the most frequent words
    * of Thai prose (conjunctions, prepositions, nominalisers, auxiliaries). */
@@ -47,12 +64,42 @@
     "จะ", "ไป", "มา", "นี้", "นั้น"
   ]);
   var STOP_WORD_LONGEST = Math.max.apply(null, Array.from(STOP_WORDS, function (word) { return word.length; }));
-  var dropStopWords = false;
 
   /* The index's terms (lunr's inverted index, kept when lunr builds it), and
    * what is learnt from them at the first Thai query. */
   var terms = null;
   var known = null;
+  /* The documents of the index, and (by location) their text without markup or spaces. */
+  var documents = [];
+  var joined = null;
+
+  function arabic(text) {
+    return text.replace(THAI_DIGIT, function (digit) { return String.fromCharCode(digit.charCodeAt(0) - 0x0E20); });
+  }
+
+  function thai(text) {
+    return text.replace(ARABIC_DIGIT, function (digit) { return String.fromCharCode(digit.charCodeAt(0) + 0x0E20); });
+  }
+
+  /* Put the agency's Thai digits back at the places the build listed. */
+  function showThaiDigits(docs) {
+    for (var i = 0; i < docs.length; i++) {
+      var doc = docs[i];
+      var places = doc && doc.thai_digits;
+      if (!places) continue;
+      for (var field in places) {
+        var runs = places[field], text = doc[field];
+        if (typeof text !== "string" || !Array.isArray(runs)) continue;
+        var out = "", done = 0;
+        for (var r = 0; r + 1 < runs.length; r += 2) {
+          out += text.slice(done, runs[r]) + thai(text.slice(runs[r], runs[r] + runs[r + 1]));
+          done = runs[r] + runs[r + 1];
+        }
+        doc[field] = out + text.slice(done);
+      }
+      delete doc.thai_digits;
+    }
+  }
 
   function watchBuild(lunr) {
     var builder = lunr && lunr.Builder && lunr.Builder.prototype;
@@ -63,6 +110,8 @@
       if (index && index.invertedIndex) {
         terms = index.invertedIndex;
         known = null;
+        joined = null;
+        showThaiDigits(documents);
       }
       return index;
     };
@@ -94,20 +143,21 @@
   }
 
   /* Split a run of Thai letters into words of the index (or stop words) with
-   * as few characters left unknown as possible, then as few words as possible. */
-  function words(run) {
+   * as few characters left unknown as possible, then as few words as possible.
+   * With unfinished, the run's end may be the start of a word of the index.
+   * Returns the words, or null when some characters start no word. */
+  function words(run, unfinished) {
     var index = knownWords();
     if (!index.sorted.length) return [run];
     var n = run.length;
-    var unknown = [0], count = [0], from = [], isWord = [];
-    function reach(end, start, unknownChars, word) {
+    var unknown = [0], count = [0], from = [];
+    function reach(end, start, unknownChars) {
       var pieces = count[start] + 1;
       if (unknown[end] === undefined || unknownChars < unknown[end] ||
           (unknownChars === unknown[end] && pieces < count[end])) {
         unknown[end] = unknownChars;
         count[end] = pieces;
         from[end] = start;
-        isWord[end] = word;
       }
     }
     /* Every position is reached: at worst from the one before, by an unknown character. */
@@ -115,37 +165,78 @@
       var last = Math.min(n, start + Math.max(index.longest, STOP_WORD_LONGEST));
       for (var end = start + 1; end <= last; end++) {
         var piece = run.slice(start, end);
-        if (index.set.has(piece) || STOP_WORDS.has(piece)) reach(end, start, unknown[start], true);
+        if (index.set.has(piece) || STOP_WORDS.has(piece)) reach(end, start, unknown[start]);
       }
-      /* The end of the run: a word the reader is still typing. */
-      if (startsSomeWord(index, run.slice(start))) reach(n, start, unknown[start], true);
-      reach(start + 1, start, unknown[start] + 1, false);
+      if (unfinished && startsSomeWord(index, run.slice(start))) reach(n, start, unknown[start]);
+      reach(start + 1, start, unknown[start] + 1);
     }
+    if (unknown[n] > 0) return null;
     var out = [];
-    var unknownAfter = false;
-    for (var stop = n; stop > 0; stop = from[stop]) {
-      var text = run.slice(from[stop], stop);
-      if (!isWord[stop] && unknownAfter) out[0] = text + out[0];
-      else out.unshift(text);
-      unknownAfter = !isWord[stop];
-    }
+    for (var stop = n; stop > 0; stop = from[stop]) out.unshift(run.slice(from[stop], stop));
     return out;
   }
 
-  /* The words of a typed Thai run that the index holds: stop words are left
-   * out unless nothing else would remain. */
-  function queryWords(run) {
-    var list = words(run);
-    if (!dropStopWords) return list;
-    var kept = list.filter(function (word) { return !STOP_WORDS.has(word); });
-    return kept.length ? kept : list;
+  /* A word that tells pages apart: not a stop word, not a single letter or digit. */
+  function tellsApart(word) {
+    return word.length > 1 && !STOP_WORDS.has(word);
+  }
+
+  /* The query for lunr: every word required, the last one possibly unfinished. */
+  function plan(typed) {
+    var text = arabic(typed);
+    var open = !/\s$/.test(text);
+    var parts = text.split(/\s+/).filter(Boolean);
+    var clauses = [], nowhere = false;
+    parts.forEach(function (part, p) {
+      var excluded = part.charAt(0) === "-";
+      var pieces = part.match(QUERY_PIECE) || [];
+      pieces.forEach(function (piece, i) {
+        var unfinished = open && !excluded && p === parts.length - 1 && i === pieces.length - 1;
+        var list = HAS_THAI.test(piece) ? words(piece, unfinished) : [piece.toLowerCase()];
+        if (list === null) {
+          nowhere = nowhere || !excluded;
+          return;
+        }
+        list.forEach(function (word, w) {
+          if (!tellsApart(word)) return;
+          var prefix = unfinished && w === list.length - 1;
+          clauses.push((excluded ? "-" : "+") + word + (prefix ? "*" : ""));
+        });
+      });
+    });
+    var required = clauses.some(function (clause) { return clause.charAt(0) === "+"; });
+    return nowhere || !required ? NO_MATCH : clauses.join(" ");
+  }
+
+  /* A document's title and text without markup and spaces, to look for its digits in. */
+  function joinedText(location) {
+    if (!joined) {
+      joined = new Map();
+      for (var i = 0; i < documents.length; i++) {
+        var doc = documents[i];
+        joined.set(doc.location, [doc.title, doc.text].join(" ").replace(BETWEEN_WORDS, ""));
+      }
+    }
+    return joined.get(location) || "";
+  }
+
+  /* Words to highlight on the result's page, also in Thai digits where the page shows a figure so. */
+  function pageTerms(item) {
+    var text = joinedText(item.location);
+    var out = {};
+    for (var term in item.terms) {
+      out[term] = item.terms[term];
+      var shown = thai(term);
+      if (item.terms[term] && shown !== term && text.indexOf(shown) >= 0) out[shown] = true;
+    }
+    return out;
   }
 
   /* Extend lunr's stop-word filter, read by lunr() when the worker builds the
    * index, so that the index leaves Thai stop words out too. */
   function filterStopWords(lunr, config) {
-    if (!lunr || typeof lunr.stopWordFilter !== "function") return false;
-    if (!config || !Array.isArray(config.pipeline) || config.pipeline.indexOf("stopWordFilter") < 0) return false;
+    if (!lunr || typeof lunr.stopWordFilter !== "function") return;
+    if (!config || !Array.isArray(config.pipeline) || config.pipeline.indexOf("stopWordFilter") < 0) return;
     var english = lunr.stopWordFilter;
     if (!english.thai) {
       var filter = function (token) {
@@ -156,80 +247,40 @@
       filter.thai = true;
       lunr.stopWordFilter = filter;
     }
-    return true;
   }
-
-  /* Query typed by the reader, as a strict (phrase) and a loose (any word) form. */
-  function queryForms(query) {
-    var strict = query.replace(OPERATOR_THAI_RUN, function (match, operator, run, offset, whole) {
-      var list = queryWords(run);
-      var out;
-      if (operator || list.length < 2) {
-        out = list.map(function (word) { return operator + word; }).join(" ");
-      } else {
-        out = list.map(function (word, i) { return "+" + word + (i === list.length - 1 ? "*" : ""); }).join(" ");
-      }
-      return spaced(out, whole, offset, match.length);
-    });
-    var loose = query.replace(OPERATOR_THAI_RUN, function (match, operator, run, offset, whole) {
-      var out = queryWords(run).map(function (word) { return operator + word; }).join(" ");
-      return spaced(out, whole, offset, match.length);
-    });
-    return { strict: strict, loose: loose };
-  }
-
-  function spaced(out, whole, offset, length) {
-    if (offset > 0 && !/\s/.test(whole.charAt(offset - 1))) out = " " + out;
-    if (offset + length < whole.length && !/\s/.test(whole.charAt(offset + length))) out += " ";
-    return out;
-  }
-
-  /* The loose retry needs to see answers; without that, search loosely at once. */
-  var post = self.postMessage;
-  var canRetry = typeof post === "function" && typeof MessageEvent === "function" &&
-    typeof dispatchEvent === "function" && typeof WeakSet === "function";
-
-  /* One entry per query the worker will answer, in order: a retry or null. */
-  var retries = [];
-  var ours = canRetry ? new WeakSet() : null;
 
   addEventListener("message", function (event) {
     var message = event.data;
     if (!message || typeof message !== "object") return;
     var data = message.data;
-    if (typeof data === "string") {
-      var retry = null;
-      if (!(ours && ours.has(message))) {
-        try {
-          var forms = queryForms(data);
-          message.data = canRetry ? forms.strict : forms.loose;
-          if (canRetry && forms.loose !== forms.strict) retry = { type: message.type, data: forms.loose };
-        } catch (err) {
-          /* Leave the query as typed. */
-        }
+    if (message.type === QUERY && typeof data === "string") {
+      try {
+        message.data = plan(data);
+      } catch (err) {
+        /* Leave the query as typed. */
       }
-      if (canRetry) retries.push(retry);
       return;
     }
     if (data && typeof data === "object" && Array.isArray(data.docs)) {
       try {
+        documents = data.docs;
         watchBuild(self.lunr);
-        dropStopWords = filterStopWords(self.lunr, data.config);
+        filterStopWords(self.lunr, data.config);
       } catch (err) {
         /* Index as Material does: plain search still works. */
       }
     }
   });
 
-  if (!canRetry) return;
+  var post = self.postMessage;
   self.postMessage = function (reply) {
-    var answer = reply && reply.data;
-    if (answer && typeof answer === "object" && Array.isArray(answer.items) && retries.length) {
-      var retry = retries.shift();
-      if (retry && answer.items.length === 0) {
-        ours.add(retry);
-        dispatchEvent(new MessageEvent("message", { data: retry }));
-        return;
+    if (reply && reply.type === RESULT && reply.data && Array.isArray(reply.data.items)) {
+      try {
+        reply.data.items.forEach(function (group) {
+          group.forEach(function (item) { if (item.terms) item.terms = pageTerms(item); });
+        });
+      } catch (err) {
+        /* Answer as Material does. */
       }
     }
     return post.apply(self, arguments);
