@@ -3,6 +3,9 @@
 Template file names and texts carry ``@NAME@`` placeholders (braces would clash with YAML flow
 mappings). A new project gets the assessment of one ITA year, the plan of measures for the next fiscal
 year that answers it, and an OIT evidence file for the assessment year with a few items of that year's list.
+
+Some files belong to the ita-site release rather than to the agency (``RELEASE_FILES``, the wheel in
+``vendor/`` and the schema files): ``ita-site upgrade`` rewrites those and nothing else.
 """
 
 from __future__ import annotations
@@ -12,8 +15,14 @@ from collections.abc import Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from ita_site.cli.wheel import running_wheel
 from ita_site.content.framework import framework_for
 from ita_site.outputs import schema as content_schema
+
+#: Scaffold templates that come with the release: the Pages workflow and the pins it installs with.
+RELEASE_FILES = (".github/workflows/pages.yml", "constraints.txt")
+#: Where a project carries the ita-site wheel its workflow installs.
+VENDOR_DIR = "vendor"
 
 #: How many OIT items the scaffold's evidence file shows as examples.
 EXAMPLE_OIT_ITEMS = 3
@@ -44,16 +53,35 @@ def placeholders(assessment_year: int) -> dict[str, str]:
 
 
 def scaffold_files(assessment_year: int) -> Iterator[tuple[str, bytes]]:
-    """(relative path, bytes) of every file of a new project, dotfiles included, plus the schema files."""
+    """(relative path, bytes) of every file of a new project, dotfiles included: the agency's own starting
+    files for ``assessment_year`` and the release's files."""
     values = placeholders(assessment_year)
+    for name, text in _templates():
+        if name not in RELEASE_FILES:
+            yield _fill(name, values), _fill(text, values).encode("utf-8")
+    yield from release_files()
+
+
+def release_files() -> Iterator[tuple[str, bytes]]:
+    """(relative path, bytes) of the files that come with the running ita-site release: the workflow (naming
+    the wheel and its sha256), the constraints, the wheel itself and the schema files."""
+    wheel = running_wheel()
+    values = {"@WHEEL@": f"{VENDOR_DIR}/{wheel.name}", "@WHEEL_SHA256@": wheel.sha256}
+    for name, text in _templates():
+        if name in RELEASE_FILES:
+            yield name, _fill(text, values).encode("utf-8")
+    yield f"{VENDOR_DIR}/{wheel.name}", wheel.data
+    for name, schema_text in content_schema.schema_files().items():
+        yield f"schema/{name}", schema_text.encode("utf-8")
+
+
+def _templates() -> Iterator[tuple[str, str]]:
+    """(relative path, text) of every packaged scaffold template, placeholders unfilled."""
     with as_file(files("ita_site").joinpath("scaffold")) as scaffold:
         base = Path(scaffold)
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                name = _fill(path.relative_to(base).as_posix(), values)
-                yield name, _fill(path.read_text(encoding="utf-8"), values).encode("utf-8")
-    for name, text in content_schema.schema_files().items():
-        yield f"schema/{name}", text.encode("utf-8")
+                yield path.relative_to(base).as_posix(), path.read_text(encoding="utf-8")
 
 
 def _fill(text: str, values: dict[str, str]) -> str:

@@ -45,6 +45,8 @@ class Settings:
     directory_urls: bool = True
     #: The ``ita`` plugin's options as the command line set them (the build date always among them).
     overrides: Mapping[str, str] = field(default_factory=dict)
+    #: MkDocs' own settings as the command line set them (``site_url``), winning over mkdocs.yml.
+    mkdocs_options: Mapping[str, str] = field(default_factory=dict)
     #: The loaded mkdocs.yml, with the overrides applied (None without mkdocs.yml).
     config: MkDocsConfig | None = field(default=None, compare=False, repr=False)
 
@@ -62,7 +64,7 @@ class Settings:
         if self.config_file is None:
             raise ContentError([Finding("ITA501", "mkdocs.yml", 1, 1, {
                 "name": "mkdocs.yml", "problem": "ไม่พบไฟล์ / not found"})])
-        return _load(self.config_file, self.overrides, options)
+        return _load(self.config_file, self.overrides, {**self.mkdocs_options, **options})
 
 
 def key_position(config_file: Path, key: str) -> tuple[int, int]:
@@ -139,12 +141,14 @@ def _today(setting: str | None, config_name: str) -> dt.date:
                                                                    "problem": f"today: {exc}"})]) from None
 
 
-def read_settings(directory: Path, *, fail_on: str | None = None, lang: str | None = None) -> Settings:
+def read_settings(directory: Path, *, fail_on: str | None = None, lang: str | None = None,
+                  site_url: str | None = None) -> Settings:
     """The settings of a project folder (with mkdocs.yml or content/) or of a content folder itself.
 
-    ``fail_on`` and ``lang`` given here win over mkdocs.yml. The build date is decided here, once:
-    the ``today`` setting, else SOURCE_DATE_EPOCH, else the clock.
+    ``fail_on``, ``lang`` and ``site_url`` given here win over mkdocs.yml. The build date is decided here,
+    once: the ``today`` setting, else SOURCE_DATE_EPOCH, else the clock.
     """
+    mkdocs_options = {"site_url": site_url} if site_url else {}
     root = directory.resolve()
     config_file = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     if config_file is None:
@@ -152,8 +156,9 @@ def read_settings(directory: Path, *, fail_on: str | None = None, lang: str | No
             root, content = root.parent, root
         else:
             content = root / "content"
-        return Settings(root, None, content, root / "site", None, fail_on or "error", lang or "th", _today(None, ""))
-    config = _load(config_file, {}, {})
+        return Settings(root, None, content, root / "site", None, fail_on or "error", lang or "th", _today(None, ""),
+                        site_url=site_url)
+    config = _load(config_file, {}, mkdocs_options)
     ita = config.plugins["ita"].config if "ita" in config.plugins else None
     today = _today(ita.today if ita else None, config_file.name)
     overrides = {"today": today.isoformat(), **({"fail_on": fail_on} if fail_on else {}),
@@ -166,7 +171,7 @@ def read_settings(directory: Path, *, fail_on: str | None = None, lang: str | No
         site_dir=Path(config.site_dir), docs_dir=Path(config.docs_dir),
         fail_on=ita.fail_on if ita else fail_on or "error", lang=ita.lang if ita else lang or "th",
         today=today, site_url=config.site_url, directory_urls=_directory_urls(config), overrides=overrides,
-        config=config)
+        mkdocs_options=mkdocs_options, config=config)
 
 
 def _directory_urls(config: MkDocsConfig) -> bool:

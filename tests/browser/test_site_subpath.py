@@ -4,23 +4,32 @@ Every link and asset named in any page (href and src, including links inside
 charts) must answer 200 under the subpath, and every #fragment must name an
 element of its page. Each page type is also opened in Chromium so that what
 the browser fetches on its own (fonts named in CSS, the search worker and its
-index) is checked too.
+index) is checked too. The 404 page is opened as GitHub Pages shows it, at a
+missing address of a project site.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
+from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from site_fixtures import PAGE_TYPES, build_site, open_page, seed_site  # noqa: F401
+from site_fixtures import PAGE_TYPES, build_site, open_page, record_font_responses, seed_site  # noqa: F401
+from support.harness import serving
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -103,13 +112,76 @@ def test_every_link_and_asset_resolves_under_a_subpath(seed_site: Path, serve) -
     assert not broken, "\n".join(broken)
 
 
-def test_404_page_resolves_under_a_subpath_when_site_url_names_it(tmp_path: Path, serve) -> None:
-    """The 404 page is shown at any address, so its links start at the site root; with
-    ``site_url`` naming the subpath they point into it, which is how a subpath host is configured."""
-    site = build_site(tmp_path / "site", site_url=f"https://intranet.example/{SUBPATH}/")
-    base = serve(site, SUBPATH)
-    broken = _broken_references(base, [PAGE_TYPES["404"]])
-    assert not broken, "\n".join(broken)
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """GitHub Pages for a project site: the site at /ita/, and any address that has no file answered with the
+    site's own 404.html and status 404."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".woff2": "font/woff2",
+                      ".js": "text/javascript"}
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output clean."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != HTTPStatus.NOT_FOUND:
+            super().send_error(code, message, explain)
+            return
+        body = Path(self.directory, SUBPATH, "404.html").read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture()
+def pages_host(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A GitHub-Pages-style host serving whatever is built into the folder it gives, at its base URL."""
+    root = tmp_path / "host"
+    root.mkdir()
+    with serving(functools.partial(_PagesHandler, directory=str(root))) as url:
+        yield url + f"{SUBPATH}/", root / SUBPATH
+
+
+def _not_found_page(page: Page, base: str) -> tuple[int, list[str], list[str], list[str]]:
+    """Open a missing address under ``base``: its status, the stylesheets' URLs with their status, the local
+    links of the page, and the web fonts it loaded."""
+    fonts = record_font_responses(page)
+    sheets: list[str] = []
+    page.on("response", lambda r: sheets.append(f"{r.status} {r.url}") if r.request.resource_type == "stylesheet"
+            else None)
+    response = page.goto(base + "2566/no-such-page.html", wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    local = [link for link in links if urlsplit(link).netloc == urlsplit(base).netloc]
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    return response.status, sheets, local, fonts if "Sarabun" in family else []
+
+
+def test_404_page_under_a_subpath_is_styled_and_stays_in_the_site_with_site_url(pages_host, page) -> None:
+    """Built with ``site_url`` naming the subpath (as the Pages workflow does), the page GitHub Pages shows for
+    a missing address loads its styles and fonts from /ita/ and links only into /ita/."""
+    base, folder = pages_host
+    build_site(folder, site_url=base)
+    assert not _broken_references(base, [PAGE_TYPES["404"]])
+    status, sheets, links, fonts = _not_found_page(page, base)
+    assert status == HTTPStatus.NOT_FOUND
+    assert len(sheets) >= 2 and all(sheet.startswith(f"200 {base}") for sheet in sheets), sheets
+    assert fonts and all(font.startswith(f"{base}assets/ita/fonts/sarabun-") for font in fonts), fonts
+    assert len(links) >= 5 and all(link.startswith(base) for link in links), links
+
+
+def test_404_page_under_a_subpath_without_site_url_loads_from_the_host_root(seed_site: Path, pages_host,
+                                                                            page) -> None:
+    """Why ITA520 is noted: without ``site_url`` the same page asks the host's root for its styles."""
+    base, folder = pages_host
+    folder.symlink_to(seed_site, target_is_directory=True)
+    status, sheets, links, fonts = _not_found_page(page, base)
+    assert status == HTTPStatus.NOT_FOUND
+    assert [sheet for sheet in sheets if not sheet.startswith(f"200 {base}")]
+    assert fonts == []
+    assert [link for link in links if not link.startswith(base)]
 
 
 def test_browser_loads_every_asset_under_a_subpath(seed_site: Path, serve, page, page_requests) -> None:
