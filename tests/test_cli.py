@@ -75,12 +75,13 @@ def test_init_writes_dotfiles_schema_and_modelines(scaffold: Path) -> None:
         assert pointer[1].rsplit("/", 1)[1] in shared["$defs"]
 
 
-def test_init_checks_clean_but_for_the_oit_items_still_to_publish(scaffold: Path) -> None:
+def test_init_checks_clean_but_for_the_oit_items_and_the_licence_still_to_give(scaffold: Path) -> None:
     result = run("check", "--format", "json", scaffold)
     assert result.returncode == 0
     findings = json.loads(result.stdout)["findings"]
-    assert [(f["file"], f["code"]) for f in findings] == [("content/oit/2568.yaml", "ITA604")]
-    assert "19" in findings[0]["message"], findings[0]
+    assert [(f["file"], f["code"], f["level"]) for f in findings] == [
+        ("content/agency.yaml", "ITA630", "info"), ("content/oit/2568.yaml", "ITA604", "warning")]
+    assert "19" in findings[1]["message"], findings[1]
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -189,16 +190,18 @@ def test_export_writes_csv_with_bom_json_and_schema(tmp_path: Path) -> None:
     raw = (out / "scores.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader((out / "scores.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0] == {"fiscal_year": "2566", "item": "overall", "indicator": "", "name": "ภาพรวม", "tool": "",
-                       "score": "99.50", "level": "ผ่านดีเยี่ยม"}
-    assert rows[4]["name"] == "การใช้ทรัพย์สินของราชการ" and rows[4]["score"] == "99.07"
+    assert rows[0] == {"รหัส": "2566/overall", "หน่วยงาน": "องค์การบริหารส่วนตำบลโละจูด", "ปีงบประมาณ (พ.ศ.)": "2566",
+                       "รายการ": "overall", "ตัวชี้วัด": "", "ชื่อ": "ภาพรวม", "เครื่องมือ": "", "คะแนน": "99.50",
+                       "ระดับผลการประเมิน": "ผ่านดีเยี่ยม"}
+    assert rows[4]["ชื่อ"] == "การใช้ทรัพย์สินของราชการ" and rows[4]["คะแนน"] == "99.07"
     measures = list(csv.DictReader((out / "measures.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert [m["owner"] for m in measures] == ["งานบริหารทั่วไป สำนักปลัด อบต."] * 2
-    assert measures[0]["start"] == "2023-10-01" and measures[0]["addresses"] == "eit-6"
-    weaknesses = json.loads((out / "weaknesses.json").read_text(encoding="utf-8"))
-    assert [(w["id"], w["measures"]) for w in weaknesses] == [("eit-6", "1-1"), ("eit-7", "1-2")]
+    assert [m["ผู้รับผิดชอบ"] for m in measures] == ["งานบริหารทั่วไป สำนักปลัด อบต."] * 2
+    assert measures[0]["วันเริ่มต้น (ค.ศ.)"] == "2023-10-01"
+    links = json.loads((out / "measure_weaknesses.json").read_text(encoding="utf-8"))
+    assert [(link["measure"], link["weakness"]) for link in links] == [
+        ("2567/measures/1-1", "2566/weaknesses/eit-6"), ("2567/measures/1-2", "2566/weaknesses/eit-7")]
     questions = list(csv.DictReader((out / "questions.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert [q["id"] for q in questions] == ["eit-6-1", "eit-7-3"]
+    assert [q["รหัส"] for q in questions] == ["2566/questions/eit-6-1", "2566/questions/eit-7-3"]
     assert json.loads((out / "schema" / "content.schema.json").read_text(encoding="utf-8")) == \
         schema.content_schema()
     project = load_project(GOOD / "content", GOOD)

@@ -79,7 +79,7 @@ def _tables(page: Path) -> list[list[tuple[str, list[str]]]]:
     article = _article(page)
     return [[(row, [_cell_text(cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)])
              for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
-            for table in re.findall(r"<table>(.*?)</table>", article, re.S)]
+            for table in re.findall(r"<table[^>]*>(.*?)</table>", article, re.S)]
 
 
 def _measure_row(page: Path, measure_id: str) -> dict[str, str]:
@@ -106,9 +106,9 @@ def _counts(page: Path) -> dict[str, int]:
 
 def _assert_shows(cell: str, row: dict[str, str], where: str) -> None:
     """A status cell shows the exported state first, and the percentage exactly when there is one."""
-    assert cell.startswith(squashed(row["state_label"])), (where, cell, row["state_label"])
-    if row["percent"]:
-        assert f"ร้อยละ{row['percent']}" in cell, (where, cell)
+    assert cell.startswith(squashed(row["สถานะ"])), (where, cell, row["สถานะ"])
+    if row["ร้อยละที่ดำเนินการแล้ว"]:
+        assert f"ร้อยละ{row['ร้อยละที่ดำเนินการแล้ว']}" in cell, (where, cell)
     else:
         assert "ร้อยละ" not in cell, (where, cell)
 
@@ -117,27 +117,27 @@ def _assert_shows(cell: str, row: dict[str, str], where: str) -> None:
 def test_every_measure_reads_the_same_on_every_page_and_in_the_export(built: Built) -> None:
     assert built.csv_rows and len(built.csv_rows) == len(built.json_rows)
     for row, record in zip(built.csv_rows, built.json_rows, strict=True):
-        assert row["state"] and row["state_label"], row  # every measure has a state in the CSV
-        assert (record["id"], record["state"], record["owner"]) == (row["id"], row["state"], row["owner"])
-        assert record["percent"] == (int(row["percent"]) if row["percent"] else None)
-        folder = built.site / row["fiscal_year"] / "measures"
-        owner = squashed(row["owner"])
-        details = _details(folder / f"{row['id']}.html")
+        assert row["รหัสสถานะ"] and row["สถานะ"], row  # every measure has a state in the CSV
+        assert (record["key"], record["state"], record["owner"]) == (row["รหัส"], row["รหัสสถานะ"], row["ผู้รับผิดชอบ"])
+        assert record["percent"] == (int(row["ร้อยละที่ดำเนินการแล้ว"]) if row["ร้อยละที่ดำเนินการแล้ว"] else None)
+        folder = built.site / row["ปีงบประมาณ (พ.ศ.)"] / "measures"
+        owner = squashed(row["ผู้รับผิดชอบ"])
+        details = _details(built.site / f"{row['รหัส']}.html")  # a measure's key is its page's address
         _assert_shows(details["สถานะ"], row, "measure page")
         assert details["ผู้รับผิดชอบ"] == owner
         for page in ("index.html", "report.html"):
-            table_row = _measure_row(folder / page, row["id"])
+            table_row = _measure_row(folder / page, row["รหัส"].rsplit("/", 1)[1])
             _assert_shows(table_row["สถานะ"], row, page)
             assert table_row["ผู้รับผิดชอบ"] == owner, page
 
 
 @pytest.mark.slow
 def test_every_measure_is_counted_once_in_each_summary(built: Built) -> None:
-    for year in sorted({row["fiscal_year"] for row in built.csv_rows}):
-        rows = [row for row in built.csv_rows if row["fiscal_year"] == year]
+    for year in sorted({row["ปีงบประมาณ (พ.ศ.)"] for row in built.csv_rows}):
+        rows = [row for row in built.csv_rows if row["ปีงบประมาณ (พ.ศ.)"] == year]
         expected: dict[str, int] = {}
         for row in rows:
-            expected[squashed(row["state_label"])] = expected.get(squashed(row["state_label"]), 0) + 1
+            expected[squashed(row["สถานะ"])] = expected.get(squashed(row["สถานะ"]), 0) + 1
         for page in ("index.html", "report.html"):
             counts = _counts(built.site / year / "measures" / page)
             assert counts.pop("รวม") == len(rows), (year, page)
@@ -147,7 +147,7 @@ def test_every_measure_is_counted_once_in_each_summary(built: Built) -> None:
 
 
 def test_seed_measures_whose_period_ended_unreported_are_counted_as_such(seed: Built) -> None:
-    assert {row["state"] for row in seed.csv_rows} == {"ended_unreported"}
+    assert {row["รหัสสถานะ"] for row in seed.csv_rows} == {"ended_unreported"}
     assert len(seed.csv_rows) == 4
     folder = seed.site / "2567" / "measures"
     for page in (folder / "index.html", folder / "report.html", seed.site / "index.html"):
@@ -165,8 +165,9 @@ def test_report_data_date_is_the_latest_progress_report_not_the_build_date(seed:
     assert "ข้อมูลณวันที่1สิงหาคม2567" in example_report  # the latest report of the example's 2567 measures
     assert "ข้อมูลณวันที่10กันยายน2567" not in example_report
     assert "ปรับปรุงหน้านี้10กันยายน2567" in example_report
-    assert {row["as_of"] for row in example.csv_rows if row["fiscal_year"] == "2567"} == {"2024-08-01"}
+    assert {row["ข้อมูล ณ วันที่ (ค.ศ.)"] for row in example.csv_rows if row["ปีงบประมาณ (พ.ศ.)"] == "2567"} == \
+        {"2024-08-01"}
     seed_report = page_text(seed.site / "2567" / "measures" / "report.html")
     assert "ข้อมูลณวันที่30พฤศจิกายน2569" not in seed_report
     assert "ยังไม่มีรายงานความคืบหน้า" in seed_report and "ปรับปรุงหน้านี้30พฤศจิกายน2569" in seed_report
-    assert {row["as_of"] for row in seed.csv_rows} == {""}
+    assert {row["ข้อมูล ณ วันที่ (ค.ศ.)"] for row in seed.csv_rows} == {""}

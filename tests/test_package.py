@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, copy_project
+from support.harness import build_site
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -115,3 +116,57 @@ def test_links_out_of_the_site_and_the_build_marker_stay_out_of_the_zip(tmp_path
     with zipfile.ZipFile(tmp_path / "out.zip") as archive:
         assert archive.namelist() == ["out/index.html"]
     assert "leak.txt" in result.stderr and "assets/outside" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_zip_holds_only_what_the_site_loads(tmp_path: Path) -> None:
+    """No source maps or unused search languages, at most 60 % of a zip of the whole site folder."""
+    project = copy_project(REPO, tmp_path / "agency")
+    built = build_site(project, tmp_path)
+    assert built.result.returncode == 0, built.output
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w") as archive:
+        for path in sorted(p for p in built.site.rglob("*") if p.is_file()):
+            archive.write(path, f"site/{path.relative_to(built.site).as_posix()}", zipfile.ZIP_DEFLATED, 9)
+    lean = tmp_path / "site.zip"
+    result = package("--site-dir", str(built.site), "--output", str(lean), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(lean) as archive:
+        names = {name.removeprefix("site/") for name in archive.namelist()}
+    assert [n for n in names if n.endswith(".map")] == []
+    assert [n for n in names if n.startswith("assets/javascripts/lunr/")] == []  # the index's language is en
+    site_files = {p.relative_to(built.site).as_posix() for p in built.site.rglob("*") if p.is_file()}
+    pages = {n for n in site_files if n.endswith(".html")}
+    worker = next(n for n in site_files if n.startswith("assets/javascripts/workers/") and n.endswith(".js"))
+    fonts = {n for n in site_files if n.startswith("assets/ita/fonts/")}
+    kept = {worker, "search/search_index.js", "assets/ita/js/iframe-worker/shim.js",
+            "assets/ita/js/iframe-worker/inner.js", "assets/ita/js/iframe-worker/LICENSE", "data/datapackage.json"}
+    assert pages | fonts | kept <= names, sorted(pages | fonts | kept - names)
+    ratio = lean.stat().st_size / whole.stat().st_size
+    print(f"zip: whole site {whole.stat().st_size} bytes, lean {lean.stat().st_size} bytes ({ratio:.0%})")
+    assert ratio <= 0.6, ratio
+
+
+def test_the_zip_follows_references_from_file_to_file(tmp_path: Path) -> None:
+    """Pages lead to stylesheets, scripts and fonts; the search index's languages to the lunr files they need."""
+    from ita_site.outputs.package import loaded_files
+
+    files = {
+        "index.html": '<link href="css/site.css"><script src="js/app.js"></script><a href="2566/">ปี</a>'
+                      '<a href="files/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%81%E0%B8%B2%E0%B8%A8.pdf?v=1&amp;x=2">ประกาศ</a>',
+        "files/ประกาศ.pdf": "",
+        "2566/index.html": '<img src="../img/chart.svg">',
+        "css/site.css": "@font-face{src:url(../fonts/thai.woff2)}", "fonts/thai.woff2": "", "fonts/OFL.txt": "",
+        "js/app.js": 'new URL("search/search_index.js",base);//# sourceMappingURL=app.js.map',
+        "js/app.js.map": "", "search/search_index.js": "", "img/chart.svg": "", "img/unused.png": "",
+        "search/search_index.json": '{"config": {"lang": ["th"]}}',
+        "assets/javascripts/lunr/wordcut.js": "", "assets/javascripts/lunr/min/lunr.th.min.js": "",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "", "assets/javascripts/lunr/min/lunr.de.min.js": "",
+        "data/datapackage.json": "{}",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    kept = loaded_files(tmp_path, set(files))
+    assert set(files) - kept == {"js/app.js.map", "img/unused.png", "search/search_index.json",
+                                 "assets/javascripts/lunr/min/lunr.de.min.js"}

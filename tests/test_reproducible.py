@@ -49,6 +49,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_two_builds_are_byte_identical(two_builds: tuple[Path, Path]) -> None:
     one, two = map(tree_hashes, two_builds)
     assert len(one) > 100
+    assert "data/datapackage.json" in one and "data/measures.csv" in one  # the open data too
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
 

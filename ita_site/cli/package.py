@@ -33,9 +33,9 @@ def package_command(project: Path, site_dir: Path | None, output: Path | None, l
     """สร้างเว็บไซต์แล้วบีบอัดเป็นไฟล์ zip สำหรับเปิดจากเครื่องหรือ USB / Build the site and zip it for offline use.
 
     PROJECT คือโฟลเดอร์โครงการที่มี mkdocs.yml ค่าเริ่มต้นคือโฟลเดอร์ปัจจุบัน แตกไฟล์แล้วเปิด index.html
-    ในโฟลเดอร์ได้ทันที ระบบค้นหาใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต
+    ในโฟลเดอร์ได้ทันที ระบบค้นหาใช้ได้โดยไม่ต้องต่ออินเทอร์เน็ต ไฟล์ zip มีเฉพาะสิ่งที่หน้าเว็บใช้ และข้อมูลเปิด
     / PROJECT is the project folder (default: here). Extract the zip and open index.html in its folder;
-    search works without a network.
+    search works without a network. The zip holds only what the pages load, and the open data.
     """
     output = output or project / "site.zip"
     _check_output(output, project, lang)

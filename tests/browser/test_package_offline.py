@@ -53,3 +53,20 @@ def test_search_works_from_the_extracted_folder(extracted: Path, page, page_requ
     assert page.url.startswith(base)
     assert WORD in page.locator("article").inner_text()
     assert page_requests.external() == []
+
+
+def test_every_page_loads_everything_it_asks_for_from_the_lean_zip(extracted: Path, page) -> None:
+    """The zip leaves out what no page loads: no page of the extracted folder misses a file it requests."""
+    missing: list[str] = []
+    page.on("requestfailed", lambda request: missing.append(request.url)
+            if request.failure == "net::ERR_FILE_NOT_FOUND" else None)  # not those cut short by the next page
+    # 404.html is for a web server to answer unknown addresses with; from disk it is never opened
+    pages = sorted(p for p in extracted.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 20
+    for html in pages:
+        page.goto(html.as_uri())
+        page.wait_for_load_state("load")
+        assert "Sarabun" in page.evaluate("getComputedStyle(document.body).fontFamily"), html
+    page.wait_for_timeout(300)  # the fonts and the search worker load after the page
+    assert missing == []
+    assert page.evaluate("document.fonts.check('16px Sarabun', 'ทดสอบ')")
