@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 #: Lowest first: each layer may import only itself and the layers before it.
-LAYERS = ["content", "checks", "site", "outputs", "plugin", "cli"]
+LAYERS = ["content", "checks", "site", "outputs", "portal", "plugin", "cli"]
 
 
 def _module_name(path: Path, package: Path) -> str:

@@ -335,3 +335,124 @@ def write_many_measures(dest: Path, seed_root: Path, measures: int, *, lean: boo
     with (dest / plan_file).open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
     return dest
+
+
+#: Thai place names for generated agencies of a portal, each a distinct word a search can find.
+PORTAL_PLACES = (
+    "บ้านนา", "หนองบัว", "ดอนตูม", "ท่าช้าง", "โคกกลาง", "นาดี", "ห้วยทราย", "บางปลา", "คลองขุด", "วังน้ำเย็น",
+    "ทุ่งโพธิ์", "สามเงา", "เขาดิน", "ป่าแดง", "หาดใหญ่น้อย", "เชียงคาน", "โพนทอง", "นาเกลือ", "บ่อทอง", "ศรีสะอาด",
+    "ไผ่ล้อม", "ดงมะไฟ", "ลำปลายมาศ", "หนองแสง", "แม่สลอง", "บางกระทุ่ม", "ท่าตะเกียบ", "ควนขนุน", "ปากพลี", "เกาะยอ",
+)
+
+
+@dataclass(frozen=True)
+class PortalAgency:
+    """A generated agency with known figures: stated results per year, its latest plan's measure statuses
+    (None: no status, no report), whether it has a plan for the next fiscal year, and the OIT items it lacks."""
+
+    index: int
+    name: str
+    province: str
+    district: str
+    results: dict[int, tuple[Decimal, str]]
+    statuses: tuple[str | None, ...]
+    next_plan: bool
+    oit_year: int | None
+    oit_missing: tuple[str, ...]
+
+
+def write_portal_agency(dest: Path, seed_root: Path, spec: PortalAgency, seed: Project) -> Path:
+    """An agency project with ``spec``'s figures: the seed's assessment for each year of ``results`` (the total
+    and level replaced, tool scores left out so no rule contradicts the stated level), the seed's plan for the
+    year after the latest result with the measures' statuses replaced, and OIT evidence for every item of
+    ``oit_year``'s catalogue but ``oit_missing``. It passes ``ita-site check``, as a published agency's does."""
+    from ita_site.content.framework import framework_for
+
+    write_agency(dest, seed_root, 1, spec.index, seed)
+    content = dest / "content"
+    shutil.rmtree(content / "assessments")
+    shutil.rmtree(content / "plans")
+    yaml = _yaml()
+    files = scaled_content(seed, 1, spec.index)
+    agency = files["agency.yaml"]
+    agency.update(name=spec.name, province=spec.province, district=spec.district,
+                  website=f"https://agency-{spec.index}.example/")
+    for key in ("short_name", "aliases", "source_notes"):
+        agency.pop(key, None)
+    agency["contact"] = {}
+    out: dict[str, dict] = {"agency.yaml": agency}
+    seed_year = max(seed.assessments)
+    assessment_seed = seed.doc_of(seed.assessments[seed_year]).data
+    for year, (total, level) in spec.results.items():
+        data = _assessment(assessment_seed, year, 1)
+        data["overall"] = {"score": total, "level": level}
+        data["tools"] = [{k: v for k, v in tool.items() if k != "score"} for tool in data.get("tools", [])]
+        for key in ("contradictions", "analysis"):  # the seed's prose restates the seed's own figures
+            data.pop(key, None)
+        out[f"assessments/{year}.yaml"] = data
+    plan_seed = next(seed.doc_of(p).data for p in seed.plans.values() if p.based_on == seed_year)
+    latest = max(spec.results)
+    plans = [(latest + 1, spec.statuses)]
+    if spec.next_plan:
+        plans.append((latest + 2, ("in_progress",) * len(spec.statuses)))
+    for year, statuses in plans:
+        data = _plan(plan_seed, year, latest, 1, 0)
+        data.pop("contradictions", None)
+        # the seed's steps name the seed agency and its fiscal year: the same steps, in words of no year
+        data["steps"] = [{"number": step["number"], "text": f"ขั้นตอนที่ {step['number']} ของมาตรการ"}
+                         for step in data.get("steps", [])]
+        measures = data["measures"][:len(statuses)]
+        for measure, status in zip(measures, statuses):
+            measure.pop("progress", None)
+            measure.pop("status", None)
+            if status is not None:
+                measure["status"] = status
+        data["measures"] = measures
+        out[f"plans/{year}.yaml"] = data
+    framework = framework_for(spec.oit_year) if spec.oit_year else None
+    if spec.oit_year and framework:
+        items = [{"code": code, "published": dt.date(spec.oit_year - 544, 10, 15),
+                  "documents": [{"title": f"เอกสาร {code}", "url": f"https://agency-{spec.index}.example/oit/{code}"}]}
+                 for code in framework.oit_items if code not in spec.oit_missing]
+        out[f"oit/{spec.oit_year}.yaml"] = {"fiscal_year": spec.oit_year, "items": items}
+    for relative, data in out.items():
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(data, handle)
+    return dest
+
+
+PORTAL_PROVINCES = {"ชลบุรี": ("บางละมุง", "ศรีราชา"), "ขอนแก่น": ("ชุมแพ", "พล"), "สงขลา": ("หาดใหญ่", "ระโนด")}
+#: Totals and the levels stated with them (rating years): each level of the scheme once.
+PORTAL_RESULTS = [("97.50", "ผ่านดีเยี่ยม"), ("91.20", "ผ่านดี"), ("86.05", "ผ่าน"), ("78.40", "ต้องปรับปรุง"),
+                  ("65.10", "ต้องปรับปรุงโดยด่วน")]
+PORTAL_STATUSES: list[tuple[str | None, ...]] = [
+    ("done", "done", "in_progress", None), ("done", "cancelled", None, None), ("done", "done", "done", "done"),
+    ("in_progress", "delayed", "done", None)]
+PORTAL_OIT_YEAR = 2568
+
+
+def portal_specs(count: int) -> list[PortalAgency]:
+    """``count`` agencies in three provinces with every level, change, measure state and OIT gap in the mix:
+    results for 2567 (and 2566 for three in four), a plan for 2568, one for 2569 for two in three."""
+    from ita_site.content.framework import framework_for
+
+    framework = framework_for(PORTAL_OIT_YEAR)
+    codes = list(framework.oit_items) if framework else []
+    specs = []
+    for i in range(count):
+        province = list(PORTAL_PROVINCES)[i % 3]
+        latest_total, latest_level = PORTAL_RESULTS[i % 5]
+        results = {2567: (Decimal(latest_total) + Decimal(i % 3) / 100, latest_level)}
+        if i % 4:
+            earlier_total, earlier_level = PORTAL_RESULTS[(i + 2) % 5]
+            results[2566] = (Decimal(earlier_total), earlier_level)
+        place = PORTAL_PLACES[i % len(PORTAL_PLACES)]
+        name = f"องค์การบริหารส่วนตำบล{place}" + (f" {i // len(PORTAL_PLACES)}" if i >= len(PORTAL_PLACES) else "")
+        specs.append(PortalAgency(
+            index=i + 1, name=name, province=province, district=PORTAL_PROVINCES[province][i % 2],
+            results=dict(sorted(results.items())), statuses=PORTAL_STATUSES[i % 4], next_plan=bool(i % 3),
+            oit_year=None if i % 7 == 0 else PORTAL_OIT_YEAR,
+            oit_missing=() if i % 2 == 0 else tuple(codes[:i % 4 + 1])))
+    return specs
