@@ -1,9 +1,9 @@
 """axe-core finds no accessibility violation on any kind of page of the seed site.
 
 axe runs with its default rule set (WCAG 2.x A/AA and best practices such as
-heading order and unique landmarks) on each page type at desktop width, and on
-the home page at phone width where the navigation is folded away. Findings are
-written to test-artifacts/axe-<page>.json for reading.
+heading order and unique landmarks) on each page type at desktop width, and
+again at phone width, where the navigation is folded away and tables become
+cards. Findings are written to test-artifacts/axe-<page>.json for reading.
 """
 
 from __future__ import annotations
@@ -58,12 +58,13 @@ def test_page_has_no_axe_violations(kind: str, seed_site: Path, serve, page) -> 
     _check(page, kind)
 
 
-def test_home_at_phone_width_has_no_axe_violations(seed_site: Path, serve, browser) -> None:
-    """The phone layout (folded navigation, search behind a button) passes axe too."""
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_at_phone_width_has_no_axe_violations(kind: str, seed_site: Path, serve, browser) -> None:
+    """The phone layout (folded navigation, search behind a button, tables as cards) passes axe too."""
     context = browser.new_context(viewport=PHONE, locale="th-TH", is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        open_page(page, base_url("http", seed_site, serve) + PAGE_TYPES["home"])
-        _check(page, "home-phone")
+        open_page(page, base_url("http", seed_site, serve) + PAGE_TYPES[kind])
+        _check(page, f"{kind}-phone")
     finally:
         context.close()
