@@ -211,7 +211,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return csp.with_policy(self._with_font_preloads(self._with_share_tags(output, page, config), page))
+        output = self._with_font_preloads(self._with_share_tags(output, page, config), page)
+        return csp.with_policy(site_assets.shim_only_on_file(output))
 
     @staticmethod
     def _with_font_preloads(output: str, page: Page) -> str:
@@ -236,7 +237,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.with_policy(site_assets.shim_only_on_file(output_content))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None and self.today is not None

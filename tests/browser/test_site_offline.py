@@ -42,3 +42,6 @@ def test_no_request_leaves_the_machine(mode: str, seed_site: Path, serve, page, 
     assert all(count >= 4 for count in loaded.values()), loaded
     assert page_requests.matching("search_index"), "the search index was never loaded"
     assert page_requests.matching(".woff2"), "no font was loaded"
+    # The worker shim stands in for Web Workers, which browsers refuse to file:// pages; a web server's
+    # reader is spared the request, which would block the first paint.
+    assert bool(page_requests.matching("iframe-worker/shim.js")) == (mode == "file")
