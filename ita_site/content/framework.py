@@ -20,11 +20,12 @@ from typing import Any
 
 import yaml
 
+from ita_site.content.thai import to_arabic_digits
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATA_DIR = "frameworks"
 _YEAR_FILE = re.compile(r"(\d{4})\.yaml")
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # A letter O (or the Thai digit zero typed in its place) followed by a one- or two-digit number, in Arabic or
 # Thai digits. Full-width forms are folded to ASCII by NFKC before matching.
 _OIT_CODE = re.compile(r"([Oo๐])\s*([0-9๐-๙]{1,2})")
@@ -174,7 +175,7 @@ def normalize_oit_code(text: str) -> str | None:
     match = _OIT_CODE.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if match is None:
         return None
-    digits = match.group(2).translate(_THAI_DIGITS)
+    digits = to_arabic_digits(match.group(2))
     if digits.startswith("0"):
         return None
     return f"O{int(digits)}"
