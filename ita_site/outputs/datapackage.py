@@ -227,6 +227,13 @@ def licence_note(project: Project) -> str:
     return f"สัญญาอนุญาต: {licence.title} ({licence.url})"
 
 
+def csv_resource(table: Table, schema: dict[str, Any]) -> dict[str, Any]:
+    """The Data Package entry of one table's CSV file (``<name>.csv`` beside ``datapackage.json``)."""
+    return {"name": table.name, "title": table.title, "description": table.description, "path": f"{table.name}.csv",
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": ENCODING,
+            "dialect": {"header": True, "delimiter": ","}, "schema": schema}
+
+
 def descriptor(project: Project, today: dt.date, json_files: dict[str, tuple[str, str]]) -> dict[str, Any]:
     """``datapackage.json``: the tables with their schemas, the JSON exports, the publisher and the licence.
 
@@ -252,11 +259,7 @@ def descriptor(project: Project, today: dt.date, json_files: dict[str, tuple[str
         package["homepage"] = agency.website
     if agency.open_data.license:
         package["licenses"] = [{"title": agency.open_data.license.title, "path": agency.open_data.license.url}]
-    resources: list[dict[str, Any]] = [
-        {"name": t.name, "title": t.title, "description": t.description, "path": f"{t.name}.csv",
-         "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": ENCODING,
-         "dialect": {"header": True, "delimiter": ","}, "schema": table_schema(t)}
-        for t in TABLES]
+    resources = [csv_resource(t, table_schema(t)) for t in TABLES]
     resources += [{"name": name, "path": path, "format": "json", "mediatype": "application/json",
                    "encoding": ENCODING, "jsonSchema": schema_path}
                   for name, (path, schema_path) in json_files.items()]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ita_site.content.project import Project
-from ita_site.outputs.datapackage import ENCODING, MEASURES, PACKAGE_FILE, SCORES, Table, table_schema
+from ita_site.outputs.datapackage import MEASURES, PACKAGE_FILE, SCORES, Table, csv_resource, table_schema
 from ita_site.outputs.export import csv_text, measure_rows, score_rows
 
 #: Where the package sits in the portal site.
@@ -46,10 +46,7 @@ def package_files(agencies: list[dict[str, str]], *, title: str, today: dt.date)
         "description": (f"คะแนนการประเมิน ITA และมาตรการของหน่วยงาน {len(agencies)} แห่ง ตามที่แต่ละหน่วยงานเผยแพร่ "
                         f"สถานะของมาตรการ ณ วันที่ {today.isoformat()} คอลัมน์เหมือนข้อมูลเปิดของแต่ละหน่วยงาน"),
         "created": f"{today.isoformat()}T00:00:00Z",
-        "resources": [{"name": t.name, "title": t.title, "description": t.description, "path": f"{t.name}.csv",
-                       "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                       "encoding": ENCODING, "dialect": {"header": True, "delimiter": ","}, "schema": _schema(t)}
-                      for t in TABLES],
+        "resources": [csv_resource(t, _schema(t)) for t in TABLES],
     }
     files[f"{DATA_DIR}/{PACKAGE_FILE}"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return files
