@@ -115,14 +115,18 @@ def test_css_urls_are_relative_and_resolve() -> None:
     assert {Path(u).name for u in urls} == set(FONT_FILES)
 
 
-def test_every_font_face_has_a_unicode_range_and_swap() -> None:
+def test_every_font_is_a_screen_face_never_swapped_in_late_and_a_print_face_that_is() -> None:
+    """Screen faces are "optional" (one that misses the first paint is never swapped in under the reader);
+    print faces are "swap" (a page printed before they arrive is printed in them once they are there)."""
     faces = re.findall(r"@font-face\s*{([^}]*)}", _css())
-    assert len(faces) == len(FONT_FILES)
-    for face in faces:
-        assert "unicode-range:" in face
-        assert "font-display: swap" in face
-        if "-thai-" in face:
-            assert "U+0E01-0E5B" in face
+    families = {"Sarabun": "optional", "Sarabun Print": "swap"}
+    assert len(faces) == len(families) * len(FONT_FILES)
+    for family, display in families.items():
+        declared = [face for face in faces if f'font-family: "{family}";' in face]
+        assert sorted(re.search(r'url\("\.\./fonts/([^"]+)"\)', face)[1] for face in declared) == sorted(FONT_FILES)
+        for face in declared:
+            assert f"font-display: {display};" in face
+            assert "U+0E01-0E5B" in face if "-thai-" in face else "U+0000-00FF" in face
 
 
 def test_css_sets_text_font_and_required_classes() -> None:

@@ -211,14 +211,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = self._with_font_preloads(self._with_share_tags(output, page, config), page)
-        return csp.with_policy(site_assets.shim_only_on_file(output))
-
-    @staticmethod
-    def _with_font_preloads(output: str, page: Page) -> str:
-        """The fonts asked for before the stylesheets, which would otherwise hold the request back."""
         fonts = get_relative_url(f"{site_assets.SITE_PREFIX}/fonts", page.url)
-        return output.replace('<link rel="stylesheet"', site_assets.font_preloads(fonts) + '<link rel="stylesheet"', 1)
+        output = site_assets.with_inline_stylesheet(self._with_share_tags(output, page, config), fonts)
+        return csp.with_policy(site_assets.shim_only_on_file(site_assets.with_font_loader(output, fonts)))
 
     def _with_share_tags(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's description (unless the theme already gives one) and Open Graph tags."""
@@ -239,7 +234,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return csp.with_policy(site_assets.shim_only_on_file(output_content))
+        # the 404 page keeps its stylesheet link: its addresses depend on where the host shows it
+        return csp.with_policy(site_assets.shim_only_on_file(site_assets.with_font_loader(output_content, None)))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None and self.today is not None

@@ -149,6 +149,38 @@ def site_path(url: str, base: str) -> str:
     return path[len(root):] if path.startswith(root) else path
 
 
+#: True once a page has fetched Sarabun for the pages after it (``site_assets.with_font_loader``).
+FONTS_REMEMBERED = "() => localStorage.getItem('ita-fonts') === '1'"
+
+
+def open_as_returning_reader(page: Page, url: str) -> None:
+    """Open ``url`` as a reader's later page: Sarabun fetched by an earlier page, so drawn from the first paint
+    (a first page over http(s) is drawn in the reader's own Thai font)."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(FONTS_REMEMBERED, timeout=10_000)
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def fonts_drawing(page: Page, selector: str) -> dict[str, int]:
+    """Glyph counts per font family actually used to draw the text of ``selector``.
+
+    Asks Chromium's renderer (DevTools CSS.getPlatformFontsForNode), so a
+    missing font shows up as a fallback family, not as a pass.
+    """
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert node, f"{selector} not found"
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        cdp.detach()
+    return {font["familyName"]: font["glyphCount"] for font in fonts}
+
+
 def record_font_responses(page: Page) -> list[str]:
     """Start listing the URLs of web fonts the page receives successfully; returns the live list."""
     fonts: list[str] = []

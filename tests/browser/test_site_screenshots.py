@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from site_fixtures import ARTIFACTS_DIR, PAGE_TYPES, base_url, record_font_responses, seed_site  # noqa: F401
+from site_fixtures import (  # noqa: F401
+    ARTIFACTS_DIR,
+    PAGE_TYPES,
+    base_url,
+    fonts_drawing,
+    open_as_returning_reader,
+    record_font_responses,
+    seed_site,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,28 +31,9 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
-def _fonts_drawing(page, selector: str) -> dict[str, int]:
-    """Glyph counts per font family actually used to draw the text of ``selector``.
-
-    Asks Chromium's renderer (DevTools CSS.getPlatformFontsForNode), so a
-    missing font shows up as a fallback family, not as a pass.
-    """
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        assert node, f"{selector} not found"
-        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    finally:
-        cdp.detach()
-    return {font["familyName"]: font["glyphCount"] for font in fonts}
-
-
 @pytest.mark.parametrize("name", list(WIDTHS))
 def test_home_page_screenshot_in_sarabun(name: str, seed_site: Path, serve, browser) -> None:
-    """The home page renders its Thai heading with Sarabun at phone and desktop width."""
+    """The home page, once Sarabun is on hand, renders its Thai heading with it at phone and desktop width."""
     width = WIDTHS[name]
     context = browser.new_context(
         viewport={"width": width, "height": 900}, locale="th-TH", is_mobile=name == "phone", has_touch=name == "phone"
@@ -52,15 +41,14 @@ def test_home_page_screenshot_in_sarabun(name: str, seed_site: Path, serve, brow
     try:
         page = context.new_page()
         fonts = record_font_responses(page)
-        page.goto(base_url("http", seed_site, serve) + PAGE_TYPES["home"], wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
+        open_as_returning_reader(page, base_url("http", seed_site, serve) + PAGE_TYPES["home"])
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         shot = ARTIFACTS_DIR / f"home-{width}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
         assert page.evaluate("document.fonts.check('400 16px Sarabun', 'คุณธรรมและความโปร่งใส')")
         assert any("sarabun-thai" in url for url in fonts), fonts
-        drawn = _fonts_drawing(page, "article h1")
+        drawn = fonts_drawing(page, "article h1")
         assert drawn.get("Sarabun", 0) > 0 and set(drawn) == {"Sarabun"}, drawn
     finally:
         context.close()
