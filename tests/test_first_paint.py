@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,29 @@ def test_every_page_carries_its_stylesheet_and_font_loader_before_its_first_styl
         fonts = re.findall(r'url\("([^"]+)"\)', styles[0])
         assert len(fonts) == 12 and all((page.parent / url).resolve().is_file() for url in fonts), (page, fonts)
         assert "/*" not in styles[0]  # minified
+
+
+class _Scripts(HTMLParser):
+    """The attributes of each external script element (a tag written inside a script's text is not one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and dict(attrs).get("src"):
+            self.external.append(dict(attrs))
+
+
+def test_no_script_holds_back_the_first_paint(seed_site: Path) -> None:
+    """Material's script (114 KB) at the end of the body held every page's first paint until it had arrived;
+    every external script is deferred (or async), in the order written, so those after it still run after it."""
+    for page in seed_site.rglob("*.html"):
+        scripts = _Scripts()
+        scripts.feed(page.read_text(encoding="utf-8"))
+        assert any("assets/javascripts/bundle." in str(a["src"]) for a in scripts.external), page
+        blocking = [a["src"] for a in scripts.external if not {"defer", "async"} & set(a) and a.get("type") != "module"]
+        assert blocking == [], page
 
 
 def test_the_404_page_links_its_stylesheet_and_preloads_nothing(seed_site: Path) -> None:

@@ -475,3 +475,15 @@ def test_thai_strings_render_with_material_language_template() -> None:
     )
     rendered = template.render(config={"theme": {"language": "th"}})
     assert rendered == f"ปรับปรุงล่าสุด|{SEARCH_SEPARATOR}|{SEARCH_LANG[0]}|ltr"
+
+
+def test_material_script_and_the_scripts_after_it_are_deferred_in_order() -> None:
+    page = ('<head><script src="polyfill.js"></script></head><body><script src="a.js" defer></script>'
+            '<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script><script src="extra.js"></script>'
+            '<script src="m.js" type="module"></script><script async src="z.js"></script></body>')
+    assert site_assets.with_deferred_scripts(page) == (
+        '<head><script src="polyfill.js"></script></head><body><script src="a.js" defer></script>'
+        '<script defer src="assets/javascripts/bundle.a5f9d56c.min.js"></script><script defer src="extra.js"></script>'
+        '<script src="m.js" type="module"></script><script async src="z.js"></script></body>')
+    assert site_assets.with_deferred_scripts("<body><script src=other.js></script></body>") == (
+        "<body><script src=other.js></script></body>")  # no Material script: nothing to do

@@ -213,7 +213,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         fonts = get_relative_url(f"{site_assets.SITE_PREFIX}/fonts", page.url)
         output = site_assets.with_inline_stylesheet(self._with_share_tags(output, page, config), fonts)
-        return csp.with_policy(site_assets.shim_only_on_file(site_assets.with_font_loader(output, fonts)))
+        output = site_assets.with_deferred_scripts(site_assets.with_font_loader(output, fonts))
+        return csp.with_policy(site_assets.shim_only_on_file(output))
 
     def _with_share_tags(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's description (unless the theme already gives one) and Open Graph tags."""
@@ -235,7 +236,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         if not template_name.endswith(".html"):
             return output_content
         # the 404 page keeps its stylesheet link: its addresses depend on where the host shows it
-        return csp.with_policy(site_assets.shim_only_on_file(site_assets.with_font_loader(output_content, None)))
+        output = site_assets.with_deferred_scripts(site_assets.with_font_loader(output_content, None))
+        return csp.with_policy(site_assets.shim_only_on_file(output))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None and self.today is not None

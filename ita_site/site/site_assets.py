@@ -44,6 +44,7 @@ __all__ = [
     "WEB_FONT_CLASS",
     "STYLESHEET",
     "with_font_loader",
+    "with_deferred_scripts",
     "with_inline_stylesheet",
     "patch_search_worker",
     "configure",
@@ -129,6 +130,24 @@ def shim_only_on_file(page: str) -> str:
         return ('<script>if(location.protocol==="file:")document.write('
                 + json.dumps(f"<script src='{html.escape(match.group(1))}'></script>").replace("</", "<\\/") + ")</script>")
     return _SHIM_TAG.sub(loader, page, count=1)
+
+
+_THEME_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+_BLOCKING_SCRIPT = re.compile(r'<script (?![^>]*(?:\basync\b|\bdefer\b|type="module"))(?=[^>]*\bsrc=)')
+
+
+def with_deferred_scripts(page: str) -> str:
+    """``page`` with Material's script, and the scripts after it, run once the page is parsed (``defer``).
+
+    At the end of the body it blocks the first paint until its 114 KB have arrived: on Lighthouse's phone
+    network that put the first paint of every page at 2.4 s (1.65 s with ``defer``). The page is drawn, and
+    readable, before the theme's script adds search and the other interactive parts. The scripts after it
+    (``extra_javascript``, which may use its ``document$``) are deferred too, so they still run after it.
+    """
+    bundle = _THEME_BUNDLE.search(page)
+    if bundle is None:
+        return page
+    return page[:bundle.start()] + _BLOCKING_SCRIPT.sub("<script defer ", page[bundle.start():])
 
 
 def with_font_loader(page: str, fonts_url: str | None) -> str:
