@@ -2,12 +2,17 @@
 
 Everything a page needs in the browser ships inside the package (no CDN), so a
 built site works offline, from a subpath and from ``file://``. The MkDocs plugin
-uses this module in three places:
+uses this module in four places:
 
 * ``on_config``: :func:`configure` adds the stylesheet, the local polyfill and
   the search separator to the configuration;
 * ``on_files`` / ``on_post_build``: :func:`asset_files` lists what to copy into
   the site, under :data:`SITE_PREFIX`;
+* ``on_post_page`` / ``on_post_template``: what a page needs before its first
+  paint: the stylesheet written in (:func:`with_inline_stylesheet`), the font
+  loader (:func:`with_font_loader`), Material's script deferred
+  (:func:`with_deferred_scripts`) and the shim only on file://
+  (:func:`shim_only_on_file`);
 * ``on_post_build``: :func:`patch_search_worker` adds Thai queries and stop
   words, and a faster build of the search index, to Material's search worker
   (the index's Thai word boundaries are marked by :mod:`ita_site.site.search_words`).
@@ -101,7 +106,7 @@ _NOT_SHIPPED_SUFFIXES = {".md", ".py", ".pyc"}
 
 
 #: The faces every page draws its text with: Thai and Latin, regular and bold. A reader's first page over
-#: http(s) is drawn without them and fetches them once it has loaded (:func:`font_loader`): fetched before
+#: http(s) is drawn without them and fetches them once it has loaded (:func:`with_font_loader`): fetched before
 #: the first paint they delayed it by about 0.6 s on Lighthouse's phone network, and swapped in after it they
 #: moved the text under the reader (a layout shift of 0.28 on the home page).
 WEB_FONTS: tuple[str, ...] = tuple(f"sarabun-{subset}-{weight}-normal.woff2"
@@ -156,9 +161,10 @@ def with_font_loader(page: str, fonts_url: str | None) -> str:
 
     Over http(s), once an earlier page has fetched the fonts (remembered in localStorage), it sets
     :data:`WEB_FONT_CLASS` on ``<html>`` and preloads :data:`WEB_FONTS` from ``fonts_url`` (the page's relative
-    address of the font folder; ``None`` where it is not known, as on the 404 page). Otherwise the page is drawn in the reader's own Thai font. Once it has
-    loaded, every page fetches the faces print uses ("Sarabun Print", the same files), which puts them in the
-    browser's cache for the next page, without redrawing this one. Not from file://: Chromium refuses font
+    address of the font folder; ``None`` where it is not known, as on the 404 page). Otherwise the page is
+    drawn in the reader's own Thai font. Once it has loaded, every page fetches the faces print uses
+    ("Sarabun Print", the same files), which puts them in the browser's cache for the next page, without
+    redrawing this one. Not from file://: Chromium refuses font
     preloads there, so a face would arrive after the first paint and move the text; the screen keeps the
     reader's font. A script rather than ``<link rel="preload">`` for the same reason.
     """

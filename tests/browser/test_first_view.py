@@ -1,4 +1,4 @@
-"""A reader's first page over http(s) is drawn as soon as the page and Material's own files are there; Sarabun
+"""A reader's first page over http(s) is drawn as soon as the page and Material's stylesheet are there; Sarabun
 comes after, for the pages that follow.
 
 On Lighthouse's phone network every byte fetched before the first paint delays it: the site's fonts (44 KB)
@@ -6,8 +6,8 @@ and its stylesheet (a second render-blocking request) put the indicator page at 
 95 (``benchmarks/lighthouse.py``). So the first page asks for neither before it is drawn: the stylesheet is in
 the page, the text is drawn in the reader's own Thai font, and Sarabun is fetched once the page has loaded,
 without redrawing it (nothing moves under the reader). Every later page draws in Sarabun from its first
-paint. From file:// (a USB stick) the fonts are on the disk, so the first page is in Sarabun too, and print
-always is.
+paint, and print always does. From file:// (a USB stick) fonts cannot be preloaded, so the screen keeps the
+reader's own font there.
 """
 
 from __future__ import annotations
