@@ -2,28 +2,42 @@
 cell off screen, no chart taller than 600 px, no value label crossed by a band line, and status told in
 words and shape.
 
-Each page is loaded once per width, from disk, and measured in one pass (:data:`MEASURE`). The seed
+Each page is loaded once per width and per typeface, and measured in one pass (:data:`MEASURE`): from
+disk, where the screen keeps the reader's own Thai font (Debian's Loma here), and over http as a returning
+reader sees it, in Sarabun. Their widths differ, so a table or label that fits in one may not in the other. The seed
 agency gives every page type it has; the example agency adds the kinds the seed lacks (OIT evidence,
 a trend chart, progress reports with evidence, a document with its approval).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
-from site_fixtures import EXAMPLE_PAGE_TYPES, PAGE_TYPES, example_site, seed_site  # noqa: F401
+from site_fixtures import (  # noqa: F401
+    EXAMPLE_PAGE_TYPES,
+    PAGE_TYPES,
+    example_site,
+    open_as_returning_reader,
+    seed_site,
+)
+from support.harness import serving
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {390: 844, 1280: 900}
 #: "At most about 60 % of a desktop screen": the issue's limit for any chart at 1280×900.
 CHART_LIMIT_PX = 600
-CASES = [("seed", kind, width) for kind in PAGE_TYPES for width in WIDTHS]
-CASES += [("example", kind, width) for kind in EXAMPLE_PAGE_TYPES for width in WIDTHS]
+#: The reader's own Thai font (a first page, or any page from file://), and Sarabun (a later page over http).
+TYPEFACES = ("own-font", "sarabun")
+CASES = [("seed", kind, width, face) for kind in PAGE_TYPES for width in WIDTHS for face in TYPEFACES]
+CASES += [("example", kind, width, face) for kind in EXAMPLE_PAGE_TYPES for width in WIDTHS for face in TYPEFACES]
 
 MEASURE = """() => {
     const column = document.querySelector('.md-content__inner');
@@ -72,6 +86,14 @@ def sites(seed_site: Path, example_site: Path) -> dict[str, tuple[Path, dict[str
 
 
 @pytest.fixture(scope="module")
+def served(sites) -> Iterator[dict[str, str]]:
+    """Each site's address on a local web server."""
+    with contextlib.ExitStack() as servers:
+        yield {name: servers.enter_context(serving(functools.partial(SimpleHTTPRequestHandler, directory=root)))
+               for name, (root, _) in sites.items()}
+
+
+@pytest.fixture(scope="module")
 def contexts(browser) -> Iterator[dict[int, object]]:
     """One browser context per screen width, phones with touch as a phone has it."""
     made = {width: browser.new_context(viewport={"width": width, "height": height}, locale="th-TH",
@@ -92,13 +114,18 @@ def _table_roles(page) -> set[str]:
     return {node.get("role", {}).get("value", "") for node in nodes}
 
 
-@pytest.mark.parametrize(("site", "kind", "width"), CASES)
-def test_page_reads_at_width(sites, contexts, site: str, kind: str, width: int) -> None:
+@pytest.mark.parametrize(("site", "kind", "width", "face"), CASES)
+def test_page_reads_at_width(sites, served, contexts, site: str, kind: str, width: int, face: str) -> None:
     root, kinds = sites[site]
     page = contexts[width].new_page()
     try:
-        page.goto((root / kinds[kind]).resolve().as_uri(), wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => true)")
+        if face == "sarabun":
+            open_as_returning_reader(page, served[site] + kinds[kind])
+        else:
+            page.goto((root / kinds[kind]).resolve().as_uri(), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+        drawn_in = page.evaluate("getComputedStyle(document.body).fontFamily.split(',')[0]")
+        assert ("Sarabun" in drawn_in) == (face == "sarabun"), drawn_in
         found = page.evaluate(MEASURE)
         roles = _table_roles(page) if any(t["cards"] for t in found["tables"]) else set()
     finally:
