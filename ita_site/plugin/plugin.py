@@ -212,9 +212,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     @event_priority(-100)  # last: the hashes must be of the inline scripts exactly as written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         fonts = get_relative_url(f"{site_assets.SITE_PREFIX}/fonts", page.url)
-        output = site_assets.with_inline_stylesheet(self._with_share_tags(output, page, config), fonts)
-        output = site_assets.with_deferred_scripts(site_assets.with_font_loader(output, fonts))
-        return csp.with_policy(site_assets.shim_only_on_file(output))
+        return _ready_to_paint(site_assets.with_inline_stylesheet(self._with_share_tags(output, page, config), fonts),
+                               fonts)
 
     def _with_share_tags(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's description (unless the theme already gives one) and Open Graph tags."""
@@ -236,8 +235,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         if not template_name.endswith(".html"):
             return output_content
         # the 404 page keeps its stylesheet link: its addresses depend on where the host shows it
-        output = site_assets.with_deferred_scripts(site_assets.with_font_loader(output_content, None))
-        return csp.with_policy(site_assets.shim_only_on_file(output))
+        return _ready_to_paint(output_content, None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None and self.today is not None
@@ -247,3 +245,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         if self.config.thai_search:
             search_words.mark_search_index(Path(config.site_dir))
             site_assets.patch_search_worker(Path(config.site_dir))
+
+
+def _ready_to_paint(output: str, fonts_url: str | None) -> str:
+    """A page's scripts as its first paint needs them: the font loader, Material's script deferred, the worker
+    shim only on file://, then the Content-Security-Policy hashing the inline scripts as finally written."""
+    output = site_assets.with_deferred_scripts(site_assets.with_font_loader(output, fonts_url))
+    return csp.with_policy(site_assets.shim_only_on_file(output))
