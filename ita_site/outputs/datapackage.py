@@ -114,13 +114,19 @@ WEAKNESSES = Table(
      Column("text", "รายละเอียด", "string", "คำอธิบายจุดอ่อน")),
     ("key",))
 
-WEAKNESS_QUESTIONS = Table(
+def _pairs(name: str, title: str, description: str, *sides: tuple[str, str, str]) -> Table:
+    """A linking table: each row pairs a row of one table with a row of another, by their keys. A side is
+    (column, its Thai label, the table whose key it holds); the pair is the primary key."""
+    columns = tuple(Column(column, label, "string", f"รหัสของ{label}ในตาราง {table}", required=True)
+                    for column, label, table in sides)
+    return Table(name, title, description, (_AGENCY, *columns), tuple(column for column, _, _ in sides),
+                 tuple(ForeignKey(column, table) for column, _, table in sides))
+
+
+WEAKNESS_QUESTIONS = _pairs(
     "weakness_questions", "ข้อคำถามของแต่ละจุดอ่อน",
     "ตารางเชื่อม: จุดอ่อนหนึ่งมาจากข้อคำถามได้หลายข้อ หนึ่งแถวต่อหนึ่งคู่",
-    (_AGENCY,
-     Column("weakness", "จุดอ่อน", "string", "รหัสของจุดอ่อนในตาราง weaknesses", required=True),
-     Column("question", "ข้อคำถาม", "string", "รหัสของข้อคำถามในตาราง questions", required=True)),
-    ("weakness", "question"), (ForeignKey("weakness", "weaknesses"), ForeignKey("question", "questions")))
+    ("weakness", "จุดอ่อน", "weaknesses"), ("question", "ข้อคำถาม", "questions"))
 
 MEASURES = Table(
     "measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
@@ -145,13 +151,10 @@ MEASURES = Table(
      Column("steps", "ขั้นตอน", "string", "ขั้นตอนการดำเนินงาน ลำดับตามด้วยข้อความ คั่นด้วย ; ")),
     ("key",))
 
-MEASURE_WEAKNESSES = Table(
+MEASURE_WEAKNESSES = _pairs(
     "measure_weaknesses", "จุดอ่อนที่แต่ละมาตรการแก้ไข",
     "ตารางเชื่อม: มาตรการหนึ่งแก้ไขจุดอ่อนได้หลายข้อ และจุดอ่อนหนึ่งมีได้หลายมาตรการ หนึ่งแถวต่อหนึ่งคู่",
-    (_AGENCY,
-     Column("measure", "มาตรการ", "string", "รหัสของมาตรการในตาราง measures", required=True),
-     Column("weakness", "จุดอ่อน", "string", "รหัสของจุดอ่อนในตาราง weaknesses", required=True)),
-    ("measure", "weakness"), (ForeignKey("measure", "measures"), ForeignKey("weakness", "weaknesses")))
+    ("measure", "มาตรการ", "measures"), ("weakness", "จุดอ่อน", "weaknesses"))
 
 TABLES: tuple[Table, ...] = (SCORES, QUESTIONS, WEAKNESSES, WEAKNESS_QUESTIONS, MEASURES, MEASURE_WEAKNESSES)
 
